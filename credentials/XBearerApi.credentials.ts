@@ -1,0 +1,62 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+
+export class XBearerApi implements ICredentialType {
+	name = 'xBearerApi';
+
+	displayName = 'X App Bearer Token API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
+
+	icon: Icon = { light: 'file:x.svg', dark: 'file:x.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Bearer Token',
+			name: 'bearerToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The app-only bearer token from your X app’s "Keys and tokens" page',
+		},
+		{
+			displayName: 'API Key Secret (Consumer Secret)',
+			name: 'consumerSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The trigger uses it to answer X’s webhook checks and verify events when no X OAuth1 User credential is set.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_X_BASE_URL,
+			description: 'Change only to go through a proxy or a test server',
+		},
+	];
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		url: resolveRequestUrl(requestOptions, credentials.baseUrl),
+		baseURL: undefined,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.bearerToken ?? '')}` },
+	});
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/2/webhooks' },
+	};
+}

@@ -1,0 +1,58 @@
+import {
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
+
+import { aaaCheckExists, aaaCreate, aaaDelete } from './aaaLifecycle';
+import { triggerProperties } from './description';
+import { answerCrc, receiveEvents } from './receive';
+
+const showForX = { show: { source: ['aaa'] } };
+
+export class XAccountActivityTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'X Account Activity Trigger',
+		name: 'xAccountActivityTrigger',
+		icon: { light: 'file:x.svg', dark: 'file:x.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on X (Twitter) account activity: posts, mentions, replies, likes, follows, blocks, mutes and direct messages',
+		defaults: { name: 'X Account Activity Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'xOAuth1UserApi', required: true, displayOptions: showForX },
+			{ name: 'xBearerApi', required: true, displayOptions: showForX },
+		],
+		// `setup` (GET) must come first: n8n registers webhooks in this order, and X sends its CRC
+		// to the GET route while `create` is still waiting for X's answer (N8N-NOTES).
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await aaaCheckExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await aaaCreate.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await aaaDelete.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return this.getWebhookName() === 'setup' ? await answerCrc.call(this) : await receiveEvents.call(this);
+	}
+}

@@ -1,0 +1,81 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ALL_EVENTS, EVENT_OPTIONS } from '../shared/events';
+
+const eventOptions: INodePropertyOptions[] = [
+	{ name: '[All]', value: ALL_EVENTS, description: 'Every event the account receives' },
+	...[...EVENT_OPTIONS].sort((a, b) => a.name.localeCompare(b.name)),
+];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'X calls this trigger at its production URL, which must be public HTTPS on port 443 (set n8n’s WEBHOOK_URL). Activating the workflow registers that URL with your X app and subscribes the credential’s account; deactivating removes what it added.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'X Account Activity API',
+				value: 'aaa',
+				description: 'Direct from X (Enterprise or pay-per-use access). X ends this API on 2027-01-01.',
+			},
+		],
+		default: 'aaa',
+		description: 'Where the events come from. Every source gives the same items, so you can switch later without changing the workflow.',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: eventOptions,
+		default: [ALL_EVENTS],
+		required: true,
+		description:
+			'Which events start the workflow. A post can be several kinds at once (e.g. a reply that mentions you); it passes when any of its kinds is selected.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Deduplicate',
+				name: 'deduplicate',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to drop an event this trigger has already emitted (X retries and replays can send it again)',
+			},
+			{
+				displayName: 'Ignore Own Actions',
+				name: 'ignoreOwnActions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to drop events the watched account did itself (its own posts, likes, follows, sent messages)',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only the normalized fields instead of adding the original X payload under "raw"',
+			},
+			{
+				displayName: 'Subscribe on Activation',
+				name: 'subscribeOnActivation',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to subscribe the credential’s account to the webhook on activation (and unsubscribe it on deactivation). Turn off if you manage subscriptions yourself.',
+			},
+		],
+	},
+];

@@ -1,0 +1,17 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+/**
+ * The app's consumer secret keys both X's CRC answer and its event signatures. It comes from
+ * the OAuth1 credential, or from the bearer credential's optional copy (SPEC "Credentials").
+ */
+export async function xConsumerSecret(this: IWebhookFunctions | IHookFunctions): Promise<string | null> {
+	for (const type of ['xOAuth1UserApi', 'xBearerApi']) {
+		try {
+			const secret = (await this.getCredentials(type)).consumerSecret;
+			if (typeof secret === 'string' && secret) return secret;
+		} catch {
+			// That credential is not set on this node; try the next one.
+		}
+	}
+	return null;
+}
