@@ -1,0 +1,106 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { XBearerApi } from '../../credentials/XBearerApi.credentials';
+import { XOAuth1UserApi } from '../../credentials/XOAuth1UserApi.credentials';
+
+/**
+ * A stand-in for the slice of n8n's execution context the nodes use, for unit tests only.
+ * HTTP is real: the credential classes' own `authenticate` signs each request and `fetch`
+ * sends it, so these tests exercise signing against the emulator. The e2e suite covers the
+ * same paths inside a real n8n.
+ */
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	xOAuth1UserApi: new XOAuth1UserApi(),
+	xBearerApi: new XBearerApi(),
+};
+
+export interface FakeContextOptions {
+	parameters?: Record<string, unknown>;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	staticData?: IDataObject;
+	webhookUrl?: string;
+}
+
+export const fakeNode: INode = {
+	id: 'node-1',
+	name: 'X Account Activity Trigger',
+	type: 'n8n-nodes-x-account-activity.xAccountActivityTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+export const requestLog: Array<{ method: string; url: string }> = [];
+
+async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	const url = new URL(options.url);
+	for (const [key, value] of Object.entries(options.qs ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+	const method = options.method ?? 'GET';
+	requestLog.push({ method, url: url.toString() });
+	const hasBody = options.body !== undefined && method !== 'GET';
+	const response = await fetch(url, {
+		method,
+		headers: { ...(options.headers as Record<string, string>), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+		body: hasBody ? JSON.stringify(options.body) : undefined,
+	});
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = text ? JSON.parse(text) : {};
+	} catch {
+		// Not JSON: keep the text.
+	}
+	return { body, headers: Object.fromEntries(response.headers.entries()), statusCode: response.status, statusMessage: response.statusText };
+}
+
+export function fakeContext(options: FakeContextOptions = {}) {
+	const staticData = options.staticData ?? {};
+	const credentials = options.credentials ?? {};
+	const getCredentials = async (type: string) => {
+		if (!credentials[type]) throw new Error(`Node does not have credentials of type ${type}`);
+		return credentials[type];
+	};
+	return {
+		staticData,
+		getNode: () => fakeNode,
+		getNodeParameter: (name: string, fallback?: unknown) => (name in (options.parameters ?? {}) ? options.parameters![name] : fallback),
+		getWorkflowStaticData: () => staticData,
+		getNodeWebhookUrl: () => options.webhookUrl,
+		getCredentials,
+		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+		helpers: {
+			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
+			async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions) {
+				const authenticate = CREDENTIAL_TYPES[type].authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+				const signed = await authenticate(await getCredentials(type), requestOptions);
+				const response = await send(signed);
+				if (!requestOptions.ignoreHttpStatusErrors && response.statusCode >= 400) throw new Error(`HTTP ${response.statusCode}`);
+				return requestOptions.returnFullResponse ? response : response.body;
+			},
+		},
+	};
+}
+
+/** A recorded express-like response, for webhook handler tests. */
+export function fakeResponse() {
+	const sent: { status?: number; body?: unknown } = {};
+	const res = {
+		status(code: number) {
+			sent.status = code;
+			return res;
+		},
+		json(body: unknown) {
+			sent.body = body;
+			return res;
+		},
+	};
+	return { res, sent };
+}
