@@ -52,7 +52,7 @@ async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse>
 		body: hasBody ? JSON.stringify(options.body) : undefined,
 	});
 	const text = await response.text();
-	let body: unknown = text;
+	let body: IN8nHttpFullResponse['body'] = text;
 	try {
 		body = text ? JSON.parse(text) : {};
 	} catch {

@@ -82,7 +82,7 @@ describe('AAA posts', () => {
 
 	test('long posts use extended_tweet full text and entities (mention after 280 chars counts)', () => {
 		const item = only(payloads.longPost);
-		const full = (payloads.longPost.tweet_create_events[0] as { extended_tweet: { full_text: string } }).extended_tweet.full_text;
+		const full = (payloads.longPost.tweet_create_events[0] as unknown as { extended_tweet: { full_text: string } }).extended_tweet.full_text;
 		expect(full.length).toBeGreaterThan(280);
 		expect(item.post?.text).toBe(full);
 		expect(item.event).toBe('post.mention');

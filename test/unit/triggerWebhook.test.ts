@@ -1,5 +1,5 @@
 import CryptoJS from 'crypto-js';
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
 import { ALICE, ME, envelope, payloads, tweet } from '../fixtures/aaaPayloads';
@@ -15,7 +15,7 @@ interface Call {
 	raw?: string;
 	headers?: Record<string, unknown>;
 	parameters?: Record<string, unknown>;
-	staticData?: Record<string, unknown>;
+	staticData?: IDataObject;
 	credentials?: Record<string, Record<string, string>>;
 }
 
@@ -144,7 +144,7 @@ describe('events (default webhook)', () => {
 	});
 
 	test('dedupe memory is bounded', async () => {
-		const staticData: Record<string, unknown> = {};
+		const staticData: IDataObject = {};
 		for (let i = 0; i < 2100; i++) {
 			await post(envelope({ tweet_delete_events: [{ status: { id: String(i), user_id: ME.id_str } }] }), { staticData });
 		}

@@ -1,0 +1,68 @@
+import type { RateWindow } from '../core/rate-limiter';
+
+export interface Webhook {
+	id: string;
+	url: string;
+	valid: boolean;
+	created_at: string;
+}
+
+export interface Subscription {
+	webhookId: string;
+	userId: string;
+	createdAt: string;
+}
+
+export type DeliveryKind = 'event' | 'raw' | 'replay' | 'replay_status';
+
+export interface Delivery {
+	id: string;
+	webhookId: string;
+	url: string;
+	kind: DeliveryKind;
+	attempt: number;
+	/** null when the receiver gave no HTTP answer (see `error`). */
+	status: number | null;
+	error?: string;
+	responseBody: string;
+	at: string;
+	atMs: number;
+	body: string;
+	/** The header value sent, or null when the signature was deliberately left out. */
+	signature: string | null;
+}
+
+export interface CrcCheck {
+	webhookId?: string;
+	url: string;
+	crcToken: string;
+	at: string;
+	status: number | null;
+	ok: boolean;
+	reason?: string;
+}
+
+export interface ReplayJob {
+	job_id: string;
+	webhook_id: string;
+	from: string;
+	to: string;
+	created_at: string;
+	state: 'Running' | 'Complete';
+	redelivered: number;
+}
+
+export interface XState {
+	webhooks: Webhook[];
+	subscriptions: Subscription[];
+	deliveries: Delivery[];
+	crcChecks: CrcCheck[];
+	replayJobs: ReplayJob[];
+	rateWindows: Record<string, RateWindow>;
+	/** OAuth 1.0a nonces seen recently, with their timestamps, to refuse replays of a signed request. */
+	nonces: Record<string, number>;
+}
+
+export function createXState(): XState {
+	return { webhooks: [], subscriptions: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {} };
+}
