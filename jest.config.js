@@ -2,18 +2,22 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
 
 module.exports = {
+	// dist/ holds a built copy of the sources (and a package.json jest would mistake for a module).
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	projects: [
 		{
 			displayName: 'unit',
 			testEnvironment: 'node',
 			transform,
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
 		{
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			transform,
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 			// Jest 29 reads testTimeout only globally; a setup file sets it for this project alone.
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/timeout.ts'],
 		},
