@@ -5,6 +5,7 @@ import { deliver, type SignatureMode } from '../delivery';
 import type { XContext } from '../endpoint';
 import { AAA_EVENT_TYPES, buildAaaEnvelope, isAaaEventType, type AaaOverrides } from '../events/aaa';
 import type { Webhook } from '../state';
+import { snowflakeId } from '../ids';
 import { findWebhook, webhooksForUser } from '../webhooks/store';
 
 interface InjectEventBody {
@@ -49,6 +50,16 @@ export function registerXInjectionRoutes(router: Router, ctx: XContext): void {
 		const targets = input.webhookId ? [findWebhook(state, input.webhookId)] : state.webhooks.filter((w) => w.valid);
 		const deliveries = await deliverAll(targets, input.body, { kind: 'raw', signature: input.signature, contentType: input.contentType });
 		return json(200, { deliveries });
+	});
+
+	// A webhook registered earlier (by another tool, or before an n8n restart), stored without a CRC
+	// because the URL may not answer yet: lets tests show that activation reuses it.
+	router.add('POST', '/_emulator/x/webhooks', (req) => {
+		const input = parseJsonBody<{ url?: unknown; valid?: boolean }>(req) ?? {};
+		if (typeof input.url !== 'string') return json(400, { error: 'expected {url: string, valid?: boolean}' });
+		const webhook: Webhook = { id: snowflakeId(), url: input.url, valid: input.valid ?? true, created_at: new Date().toISOString() };
+		state.webhooks.push(webhook);
+		return json(200, { data: webhook });
 	});
 
 	router.add('POST', '/_emulator/x/webhooks/:id/invalidate', (req) => {

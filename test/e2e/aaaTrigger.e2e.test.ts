@@ -1,0 +1,221 @@
+/**
+ * The X Account Activity Trigger inside a real n8n, installed from its npm tarball the way the
+ * community installer does, against the X emulator: activation (register + CRC + subscribe),
+ * every event type, signatures, replay, deactivation and reuse.
+ */
+import { resolve } from 'node:path';
+
+import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import { formatReplayDate } from '../../emulator/x/replay/window';
+import { type N8nInstance, nodeOutput, packPackage, startN8n } from './harness';
+import { TRIGGER_NODE, createXCredentials, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
+
+const SUBSCRIBER = DEFAULT_USERS[0];
+
+/** Injected type → the `event` of the item it must produce. */
+const EXPECTED: Record<string, string> = {
+	'post.created': 'post.created',
+	'post.mention': 'post.mention',
+	'post.reply': 'post.reply',
+	'post.repost': 'post.repost',
+	'post.quote': 'post.quote',
+	'post.long': 'post.mention',
+	'post.deleted': 'post.deleted',
+	'post.liked': 'post.liked',
+	'user.followed': 'user.followed',
+	'user.unfollowed': 'user.unfollowed',
+	'user.blocked': 'user.blocked',
+	'user.unblocked': 'user.unblocked',
+	'user.muted': 'user.muted',
+	'user.unmuted': 'user.unmuted',
+	'dm.received': 'dm.received',
+	'dm.sent': 'dm.sent',
+	'dm.typing': 'dm.typing',
+	'dm.read': 'dm.read',
+};
+
+let emu: Emulator;
+let n8n: N8nInstance;
+let credentials: Awaited<ReturnType<typeof createXCredentials>>;
+
+async function emulator<T = any>(method: string, path: string, body?: unknown, auth?: string): Promise<T> {
+	const response = await fetch(`${emu.url}${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+	return JSON.parse(text) as T;
+}
+
+const inject = (type: string, extra: Record<string, unknown> = {}) =>
+	emulator<{ deliveries: Array<{ status: number; responseBody: string }> }>('POST', '/_emulator/x/events', { type, ...extra });
+
+async function executionCount(workflowId: string) {
+	return (await n8n.listExecutions(workflowId)).length;
+}
+
+/** No execution may appear: wait long enough for one to have been recorded if it were coming. */
+async function expectNoNewExecution(workflowId: string, before: number) {
+	await new Promise((r) => setTimeout(r, 1500));
+	expect(await executionCount(workflowId)).toBe(before);
+}
+
+beforeAll(async () => {
+	const tarball = await packPackage(resolve(__dirname, '../..'));
+	emu = await startEmulator({ port: 0, log: () => undefined });
+	n8n = await startN8n({ tarball });
+	process.stderr.write(`[aaa e2e] n8n ${n8n.version} at ${n8n.baseUrl} with ${tarball}, emulator at ${emu.url}\n`);
+	credentials = await createXCredentials(n8n, emu.url);
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await emu?.close();
+});
+
+describe('X Account Activity Trigger in n8n', () => {
+	let workflowId: string;
+	let url: string;
+	let executions = 0;
+
+	test('activation registers the webhook, passes CRC and subscribes the user', async () => {
+		const workflow = triggerWorkflow('AAA e2e', credentials);
+		workflowId = (await n8n.createWorkflow(workflow)).id;
+		url = productionUrl(n8n, workflow.webhookId);
+		await n8n.activateWorkflow(workflowId);
+
+		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+		expect(emu.state.x.crcChecks.filter((c) => c.url === url).map((c) => c.ok)).toContain(true);
+		expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId: emu.state.x.webhooks[0].id, userId: SUBSCRIBER.id })]);
+		const stored = await n8n.getWorkflow(workflowId);
+		expect(JSON.stringify(stored.staticData)).toContain(emu.state.x.webhooks[0].id);
+	});
+
+	test('the CRC endpoint answers X directly too', async () => {
+		const response = await fetch(`${url}?crc_token=abc123`);
+		expect(response.status).toBe(200);
+		const body = (await response.json()) as { response_token: string };
+		const { createHmac } = await import('node:crypto');
+		expect(body.response_token).toBe(`sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update('abc123').digest('base64')}`);
+		expect((await fetch(`${url}?crc_token=${encodeURIComponent('{"a":1}')}`)).status).toBe(400);
+	});
+
+	test.each(Object.entries(EXPECTED))('injected %s runs the workflow with a %s item', async (type, event) => {
+		const { deliveries } = await inject(type);
+		expect(deliveries.map((d) => d.status)).toEqual([200]);
+		executions += 1;
+		const runs = await n8n.waitForExecutions(workflowId, executions);
+		const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ event, source: 'aaa', forUserId: SUBSCRIBER.id });
+		expect(items[0].kinds).toContain(event);
+		expect(items[0]).not.toHaveProperty('raw');
+		for (const part of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare']) expect(items[0]).toHaveProperty(part);
+	});
+
+	test('several events in one POST → one execution with one item each', async () => {
+		const { deliveries } = await inject('post.mention', { count: 3 });
+		expect(deliveries.map((d) => d.status)).toEqual([200]);
+		executions += 1;
+		const runs = await n8n.waitForExecutions(workflowId, executions);
+		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.event)).toEqual(['post.mention', 'post.mention', 'post.mention']);
+	});
+
+	test('a forged or missing signature gets 401 and no execution', async () => {
+		const body = JSON.stringify({ for_user_id: SUBSCRIBER.id, favorite_events: [] });
+		for (const signature of ['invalid', 'missing']) {
+			const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>('POST', '/_emulator/x/raw', { body, signature });
+			expect(deliveries.map((d) => d.status)).toEqual([401]);
+		}
+		await expectNoNewExecution(workflowId, executions);
+	});
+
+	test('malformed JSON is refused before anything runs', async () => {
+		const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>('POST', '/_emulator/x/raw', { body: '{"for_user_id":', signature: 'valid' });
+		expect(deliveries[0].status).toBeGreaterThanOrEqual(400);
+		expect(deliveries[0].status).toBeLessThan(500);
+		await expectNoNewExecution(workflowId, executions);
+	});
+
+	test('replay: redelivered events are deduplicated; the replay status arrives once', async () => {
+		const now = Date.now();
+		const job = await emulator<{ data: { job_id: string } }>(
+			'POST',
+			'/2/webhooks/replay',
+			{ webhook_id: emu.state.x.webhooks[0].id, from_date: formatReplayDate(now - 60 * 60_000), to_date: formatReplayDate(now) },
+			`Bearer ${DEFAULT_APP.bearerToken}`,
+		);
+		executions += 1;
+		const runs = await n8n.waitForExecutions(workflowId, executions, 60_000);
+		const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
+		expect(items).toEqual([expect.objectContaining({ event: 'replay.finished', replay: { jobId: job.data.job_id, state: 'Complete', description: expect.any(String) } })]);
+		expect(emu.state.x.deliveries.filter((d) => d.kind === 'replay').length).toBeGreaterThan(10);
+		await expectNoNewExecution(workflowId, executions);
+	});
+
+	test('app.revoked arrives (X then deletes the subscription)', async () => {
+		await inject('app.revoked');
+		executions += 1;
+		const runs = await n8n.waitForExecutions(workflowId, executions);
+		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE)).toEqual([expect.objectContaining({ event: 'app.revoked', forUserId: SUBSCRIBER.id })]);
+	});
+
+	test('deactivation removes the webhook and subscription it created', async () => {
+		await n8n.deactivateWorkflow(workflowId);
+		expect(emu.state.x.webhooks).toEqual([]);
+		expect(emu.state.x.subscriptions).toEqual([]);
+	});
+
+	test('activating again registers exactly one webhook again', async () => {
+		await n8n.activateWorkflow(workflowId);
+		expect(emu.state.x.webhooks.map((w) => w.url)).toEqual([url]);
+		expect(emu.state.x.subscriptions).toHaveLength(1);
+		await n8n.deactivateWorkflow(workflowId);
+		expect(emu.state.x.webhooks).toEqual([]);
+	});
+});
+
+describe('reuse of a webhook registered before activation', () => {
+	test('activation reuses it instead of registering a second; deactivation leaves it', async () => {
+		const workflow = triggerWorkflow('AAA e2e reuse', credentials, { events: ['dm.received'] });
+		const url = productionUrl(n8n, workflow.webhookId);
+		const seeded = await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', { url, valid: false });
+		const id = (await n8n.createWorkflow(workflow)).id;
+		await n8n.activateWorkflow(id);
+
+		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ id: seeded.data.id, url, valid: true })]);
+		expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId: seeded.data.id })]);
+
+		// The events filter applies inside n8n too: a like starts nothing, a DM does.
+		await inject('post.liked');
+		await expectNoNewExecution(id, 0);
+		await inject('dm.received');
+		const [run] = await n8n.waitForExecutions(id, 1);
+		expect(nodeOutput(run, TRIGGER_NODE).map((i) => i.event)).toEqual(['dm.received']);
+
+		await n8n.deactivateWorkflow(id);
+		expect(emu.state.x.webhooks.map((w) => w.id)).toEqual([seeded.data.id]);
+		expect(emu.state.x.subscriptions).toEqual([]);
+	});
+});
+
+describe('activation errors reach the user', () => {
+	test('a CRC failure (wrong consumer secret) fails activation with X’s reason and the fix', async () => {
+		const wrong = await n8n.createCredential('xOAuth1UserApi', 'X OAuth1 wrong secret', {
+			consumerKey: DEFAULT_APP.consumerKey,
+			consumerSecret: 'not-the-app-secret',
+			accessToken: SUBSCRIBER.accessToken,
+			accessTokenSecret: SUBSCRIBER.accessTokenSecret,
+			baseUrl: emu.url,
+		});
+		const workflow = triggerWorkflow('AAA e2e crc failure', { ...credentials, xOAuth1UserApi: { id: wrong.id, name: 'X OAuth1 wrong secret' } });
+		const id = (await n8n.createWorkflow(workflow)).id;
+		const before = emu.state.x.webhooks.length;
+		await expect(n8n.activateWorkflow(id)).rejects.toThrow(/X could not reach or validate your webhook URL/);
+		expect(emu.state.x.webhooks).toHaveLength(before);
+		expect(JSON.stringify(await n8n.listExecutions(id))).not.toContain('not-the-app-secret');
+	});
+});

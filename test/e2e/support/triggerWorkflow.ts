@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+
+import { DEFAULT_APP, DEFAULT_USERS } from '../../../emulator/defaults';
+import type { N8nInstance, WorkflowJson } from '../harness';
+
+export const TRIGGER_NODE = 'X Account Activity Trigger';
+export const TRIGGER_TYPE = 'n8n-nodes-x-account-activity.xAccountActivityTrigger';
+
+/** Both X credentials, pointed at the emulator, created through n8n's public API. */
+export async function createXCredentials(n8n: N8nInstance, emulatorUrl: string) {
+	const subscriber = DEFAULT_USERS[0];
+	const oauth1 = await n8n.createCredential('xOAuth1UserApi', 'X OAuth1 (emulator)', {
+		consumerKey: DEFAULT_APP.consumerKey,
+		consumerSecret: DEFAULT_APP.consumerSecret,
+		accessToken: subscriber.accessToken,
+		accessTokenSecret: subscriber.accessTokenSecret,
+		baseUrl: emulatorUrl,
+	});
+	const bearer = await n8n.createCredential('xBearerApi', 'X Bearer (emulator)', {
+		bearerToken: DEFAULT_APP.bearerToken,
+		baseUrl: emulatorUrl,
+	});
+	return {
+		xOAuth1UserApi: { id: oauth1.id, name: 'X OAuth1 (emulator)' },
+		xBearerApi: { id: bearer.id, name: 'X Bearer (emulator)' },
+	};
+}
+
+/** A workflow with only the trigger: the executions' trigger output is what a user's next node would get. */
+export function triggerWorkflow(
+	name: string,
+	credentials: Record<string, { id: string; name: string }>,
+	parameters: Record<string, unknown> = {},
+): WorkflowJson & { webhookId: string } {
+	const webhookId = randomUUID();
+	return {
+		name,
+		webhookId,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: TRIGGER_NODE,
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { source: 'aaa', events: ['*'], options: {}, ...parameters },
+				credentials,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+export const productionUrl = (n8n: N8nInstance, webhookId: string) => `${n8n.webhookBaseUrl}webhook/${webhookId}/webhook`;
