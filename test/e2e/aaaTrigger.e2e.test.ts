@@ -82,9 +82,9 @@ describe('X Account Activity Trigger in n8n', () => {
 	let executions = 0;
 
 	test('activation registers the webhook, passes CRC and subscribes the user', async () => {
-		const workflow = triggerWorkflow('AAA e2e', credentials);
+		const { workflow, webhookId } = triggerWorkflow('AAA e2e', credentials);
 		workflowId = (await n8n.createWorkflow(workflow)).id;
-		url = productionUrl(n8n, workflow.webhookId);
+		url = productionUrl(n8n, webhookId);
 		await n8n.activateWorkflow(workflowId);
 
 		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
@@ -145,7 +145,8 @@ describe('X Account Activity Trigger in n8n', () => {
 		const job = await emulator<{ data: { job_id: string } }>(
 			'POST',
 			'/2/webhooks/replay',
-			{ webhook_id: emu.state.x.webhooks[0].id, from_date: formatReplayDate(now - 60 * 60_000), to_date: formatReplayDate(now) },
+			// to_date is exclusive and minute-granular: end after the current minute to include the events just sent.
+			{ webhook_id: emu.state.x.webhooks[0].id, from_date: formatReplayDate(now - 60 * 60_000), to_date: formatReplayDate(now + 60_000) },
 			`Bearer ${DEFAULT_APP.bearerToken}`,
 		);
 		executions += 1;
@@ -180,8 +181,8 @@ describe('X Account Activity Trigger in n8n', () => {
 
 describe('reuse of a webhook registered before activation', () => {
 	test('activation reuses it instead of registering a second; deactivation leaves it', async () => {
-		const workflow = triggerWorkflow('AAA e2e reuse', credentials, { events: ['dm.received'] });
-		const url = productionUrl(n8n, workflow.webhookId);
+		const { workflow, webhookId } = triggerWorkflow('AAA e2e reuse', credentials, { events: ['dm.received'] });
+		const url = productionUrl(n8n, webhookId);
 		const seeded = await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', { url, valid: false });
 		const id = (await n8n.createWorkflow(workflow)).id;
 		await n8n.activateWorkflow(id);
@@ -211,10 +212,18 @@ describe('activation errors reach the user', () => {
 			accessTokenSecret: SUBSCRIBER.accessTokenSecret,
 			baseUrl: emu.url,
 		});
-		const workflow = triggerWorkflow('AAA e2e crc failure', { ...credentials, xOAuth1UserApi: { id: wrong.id, name: 'X OAuth1 wrong secret' } });
+		const { workflow } = triggerWorkflow('AAA e2e crc failure', { ...credentials, xOAuth1UserApi: { id: wrong.id, name: 'X OAuth1 wrong secret' } });
 		const id = (await n8n.createWorkflow(workflow)).id;
 		const before = emu.state.x.webhooks.length;
-		await expect(n8n.activateWorkflow(id)).rejects.toThrow(/X could not reach or validate your webhook URL/);
+		// n8n shows an activation error's description (not its message): it must carry X's reason and the fix.
+		const failure = await n8n.activateWorkflow(id).then(
+			() => '',
+			(error: Error) => error.message,
+		);
+		expect(failure).toMatch(/CrcValidationFailed/);
+		expect(failure).toMatch(/public https URL on port 443/);
+		expect(failure).toMatch(/WEBHOOK_URL/);
+		expect(failure).not.toContain('not-the-app-secret');
 		expect(emu.state.x.webhooks).toHaveLength(before);
 		expect(JSON.stringify(await n8n.listExecutions(id))).not.toContain('not-the-app-secret');
 	});

@@ -31,11 +31,10 @@ export function triggerWorkflow(
 	name: string,
 	credentials: Record<string, { id: string; name: string }>,
 	parameters: Record<string, unknown> = {},
-): WorkflowJson & { webhookId: string } {
+): { workflow: WorkflowJson; webhookId: string } {
 	const webhookId = randomUUID();
-	return {
+	const workflow: WorkflowJson = {
 		name,
-		webhookId,
 		nodes: [
 			{
 				id: randomUUID(),
@@ -51,6 +50,7 @@ export function triggerWorkflow(
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
+	return { workflow, webhookId };
 }
 
 export const productionUrl = (n8n: N8nInstance, webhookId: string) => `${n8n.webhookBaseUrl}webhook/${webhookId}/webhook`;
