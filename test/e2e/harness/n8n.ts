@@ -14,7 +14,7 @@ import { cleanNpmEnv, runOrThrow, tail } from './proc';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
-const OWNER = { email: 'owner@e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' };
+export const OWNER = { email: 'owner@e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' };
 /** n8n binds the auth cookie to this header when it is sent at login; send it always. */
 const BROWSER_ID = 'n8n-e2e-harness';
 
