@@ -7,9 +7,13 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import { aaaCheckExists, aaaCreate, aaaDelete } from './aaaLifecycle';
 import { triggerProperties } from './description';
-import { answerCrc, receiveEvents } from './receive';
+import { answerGet, receiveEvents } from './receive';
+import { SOURCES, type SourceName } from './sources';
+
+function sourceOf(hooks: IHookFunctions) {
+	return SOURCES[hooks.getNodeParameter('source', 'aaa') as SourceName];
+}
 
 const showForX = { show: { source: ['aaa'] } };
 
@@ -41,18 +45,18 @@ export class XAccountActivityTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await aaaCheckExists.call(this);
+				return await sourceOf(this).checkExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await aaaCreate.call(this);
+				return await sourceOf(this).create.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await aaaDelete.call(this);
+				return await sourceOf(this).delete.call(this);
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return this.getWebhookName() === 'setup' ? await answerCrc.call(this) : await receiveEvents.call(this);
+		return this.getWebhookName() === 'setup' ? await answerGet.call(this) : await receiveEvents.call(this);
 	}
 }

@@ -1,11 +1,9 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { crcResponseToken, verifyXSignature, X_SIGNATURE_HEADER } from '../shared/crypto/xSignature';
 import { dedupeKey, firstSighting } from '../shared/dedupe';
 import { matchesSelection } from '../shared/events';
-import { normalizeAaa } from '../shared/normalize/aaa';
 import type { Item } from '../shared/schemas/item';
-import { xConsumerSecret } from './secrets';
+import { SOURCES, type SourceName } from './sources';
 import type { TriggerState } from './state';
 
 interface TriggerOptions {
@@ -14,23 +12,19 @@ interface TriggerOptions {
 	ignoreOwnActions?: boolean;
 }
 
+function source(this: IWebhookFunctions) {
+	return SOURCES[this.getNodeParameter('source', 'aaa') as SourceName];
+}
+
 /** Answers on our own terms (status code and JSON body), which n8n's `webhookResponse` cannot do. */
 function reply(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	this.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
 }
 
-const MISSING_SECRET = {
-	error: 'The trigger has no X API Key Secret (consumer secret) to verify requests with. Set it in the X OAuth1 User credential.',
-};
-
-/** X's challenge-response check (CRC): GET ?crc_token=… → HMAC of the token under the consumer secret. */
-export async function answerCrc(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const secret = await xConsumerSecret.call(this);
-	if (!secret) return reply.call(this, 500, MISSING_SECRET);
-	const token = crcResponseToken(secret, (this.getQueryData() as IDataObject).crc_token);
-	if (!token) return reply.call(this, 400, { error: 'Expected a crc_token query parameter from X.' });
-	return reply.call(this, 200, { response_token: token });
+export async function answerGet(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const { status, body } = await source.call(this).answerGet.call(this);
+	return reply.call(this, status, body as IDataObject);
 }
 
 async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer> {
@@ -64,19 +58,17 @@ function selectItems(this: IWebhookFunctions, items: Item[], state: TriggerState
 		});
 }
 
-/** An event POST: verify the signature over the exact bytes X sent, then normalize and filter. */
+/** An event POST: verify over the exact bytes received, then normalize and filter. */
 export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const secret = await xConsumerSecret.call(this);
-	if (!secret) return reply.call(this, 500, MISSING_SECRET);
+	const from = source.call(this);
 	const raw = await rawBodyOf.call(this);
-	if (!verifyXSignature(secret, raw, this.getHeaderData()[X_SIGNATURE_HEADER])) {
-		return reply.call(this, 401, { error: 'Missing or invalid x-twitter-webhooks-signature.' });
-	}
+	const rejection = await from.verify.call(this, raw);
+	if (rejection) return reply.call(this, rejection.status, rejection.body);
 	const body = parseJsonObject(raw);
 	if (!body) return reply.call(this, 400, { error: 'Expected a JSON object.' });
 
 	const state = this.getWorkflowStaticData('node') as TriggerState;
-	const { items, ignored } = normalizeAaa(body, { source: 'aaa', forUserId: state.subscribedUserId ?? null });
+	const { items, ignored } = from.normalize(body, state);
 	for (const { key, reason } of ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
 
 	const selected = selectItems.call(this, items, state);

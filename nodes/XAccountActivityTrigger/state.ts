@@ -10,10 +10,12 @@ export interface TriggerState extends IDataObject {
 	webhookCreated?: boolean;
 	subscribedUserId?: string;
 	subscriptionCreated?: boolean;
+	/** X Activity API subscriptions this node created (ids), removed on deactivation. */
+	activitySubscriptions?: string[];
 }
 
 export function clearRegistration(state: TriggerState): void {
-	for (const key of ['webhookId', 'webhookUrl', 'webhookCreated', 'subscribedUserId', 'subscriptionCreated'] as const) {
+	for (const key of ['webhookId', 'webhookUrl', 'webhookCreated', 'subscribedUserId', 'subscriptionCreated', 'activitySubscriptions'] as const) {
 		delete state[key];
 	}
 }

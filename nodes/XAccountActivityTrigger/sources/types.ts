@@ -1,0 +1,26 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import type { NormalizeResult } from '../../shared/normalize/result';
+import type { TriggerState } from '../state';
+
+/** An answer the trigger sends itself, instead of starting the workflow. */
+export interface Rejection {
+	status: number;
+	body: { error: string };
+}
+
+/**
+ * One way events reach the trigger (SPEC: `aaa`, `xaa`, `ayrshare`). Each source owns its
+ * activation, its request verification and its normalizer; filtering, dedupe and the HTTP
+ * answer are common (receive.ts).
+ */
+export interface TriggerSource {
+	checkExists(this: IHookFunctions): Promise<boolean>;
+	create(this: IHookFunctions): Promise<boolean>;
+	delete(this: IHookFunctions): Promise<boolean>;
+	/** `null` when the request is authentic; otherwise what to answer. Works on the raw bytes. */
+	verify(this: IWebhookFunctions, rawBody: Buffer): Promise<Rejection | null>;
+	/** Answers a GET on the webhook URL (X's CRC), or rejects it. */
+	answerGet(this: IWebhookFunctions): Promise<{ status: number; body: Record<string, unknown> }>;
+	normalize(body: Record<string, unknown>, state: TriggerState): NormalizeResult;
+}

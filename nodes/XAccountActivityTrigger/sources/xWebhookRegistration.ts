@@ -1,0 +1,94 @@
+import { type IHookFunctions, NodeOperationError } from 'n8n-workflow';
+
+import { deleteWebhook, listWebhooks, registerWebhook, revalidateWebhook, sameWebhookUrl } from '../../shared/api/xWebhooks';
+import type { XWebhook } from '../../shared/schemas/xResponses';
+import { asNodeError, xApiError } from '../../shared/transport/xErrors';
+import { type TriggerState, clearRegistration } from '../state';
+
+/**
+ * The X webhook part of activation, shared by the Account Activity API and the X Activity API
+ * routes (both deliver to `/2/webhooks` registrations). n8n calls `checkExists` first and
+ * `create` only when it says false, so `ensureXWebhook` must also finish half-done activations.
+ */
+
+export interface HookContext {
+	url: string;
+	state: TriggerState;
+	options: { subscribeOnActivation?: boolean };
+}
+
+export function hookContext(hooks: IHookFunctions): HookContext {
+	const url = hooks.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(hooks.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	return {
+		url,
+		state: hooks.getWorkflowStaticData('node') as TriggerState,
+		options: hooks.getNodeParameter('options', {}) as HookContext['options'],
+	};
+}
+
+async function findWebhook(this: IHookFunctions, url: string): Promise<XWebhook | undefined> {
+	return (await listWebhooks.call(this)).find((webhook) => sameWebhookUrl(webhook.url, url));
+}
+
+/** Ownership survives only if it is the very webhook this node registered earlier. */
+function adopt(state: TriggerState, webhook: XWebhook, url: string, created: boolean) {
+	const ours = created || (state.webhookCreated === true && state.webhookId === webhook.id);
+	if (state.webhookId !== webhook.id) {
+		delete state.subscribedUserId;
+		delete state.subscriptionCreated;
+		delete state.activitySubscriptions;
+	}
+	Object.assign(state, { webhookId: webhook.id, webhookUrl: url, webhookCreated: ours });
+}
+
+/** The registered, valid webhook for this URL, or `undefined` when there is none that passes X's check. */
+export async function existingValidWebhook(this: IHookFunctions, { url, state }: HookContext): Promise<XWebhook | undefined> {
+	const webhook = await findWebhook.call(this, url);
+	if (!webhook) {
+		clearRegistration(state);
+		return undefined;
+	}
+	adopt(state, webhook, url, false);
+	if (webhook.valid === false && !(await revalidateWebhook.call(this, webhook.id))) return undefined;
+	return webhook;
+}
+
+/**
+ * Registers the URL (or reuses its registration, re-validating it when X marked it invalid),
+ * then runs `subscribe`. A webhook registered here is removed again if `subscribe` fails:
+ * without its subscriptions it would only use up the plan's webhook limit.
+ */
+export async function ensureXWebhook(this: IHookFunctions, context: HookContext, subscribe: (webhook: XWebhook) => Promise<void>): Promise<void> {
+	const { url, state } = context;
+	let webhook = await findWebhook.call(this, url);
+	const createdNow = !webhook;
+	if (!webhook) webhook = await registerWebhook.call(this, url);
+	adopt(state, webhook, url, createdNow);
+	try {
+		if (!createdNow && webhook.valid === false && !(await revalidateWebhook.call(this, webhook.id))) {
+			throw xApiError(this.getNode(), {
+				statusCode: 400,
+				body: { errors: [{ message: 'CrcValidationFailed: the webhook is registered but X marks it invalid' }] },
+			});
+		}
+		await subscribe(webhook);
+	} catch (error) {
+		if (createdNow) {
+			await deleteWebhook.call(this, webhook.id).catch(() => undefined);
+			clearRegistration(state);
+		}
+		throw asNodeError(this.getNode(), error);
+	}
+}
+
+/** Deletes the webhook only if this node registered it; a reused one stays. */
+export async function releaseXWebhook(this: IHookFunctions, state: TriggerState): Promise<void> {
+	if (state.webhookCreated && state.webhookId) await deleteWebhook.call(this, state.webhookId);
+	clearRegistration(state);
+}
+
+/** A webhook X already forgot takes its subscriptions with it: nothing left to remove. */
+export async function webhookStillRegistered(this: IHookFunctions, webhookId: string): Promise<boolean> {
+	return (await listWebhooks.call(this)).some((webhook) => webhook.id === webhookId);
+}
