@@ -1,3 +1,4 @@
+import { SEEDED_PROFILE_KEY } from './ayrshare/state';
 import { startEmulator } from './server';
 
 /** `npx tsx emulator/cli.ts [--port 8787] [--strict-urls] [--legacy-replay] [--quiet]` */
@@ -29,6 +30,9 @@ App (X OAuth1 User / X App Bearer Token credentials):
 Subscriber user ${subscriber?.username} (id ${subscriberId}):
   accessToken        ${subscriber?.accessToken}
   accessTokenSecret  ${subscriber?.accessTokenSecret}
+Ayrshare (Ayrshare API credential): base URL ${url}/api
+  apiKey             ${emulator.options.ayrshare.apiKey}
+  profileKey         ${SEEDED_PROFILE_KEY}  (seeded User Profile; empty = primary profile)
 Other users: ${users
 		.filter((u) => u.id !== subscriberId)
 		.map((u) => `${u.username} (${u.id})`)

@@ -1,4 +1,4 @@
-import type { EmulatorOptions, XApp, XUser } from './options';
+import type { AyrshareOptions, EmulatorOptions, XApp, XUser } from './options';
 
 export const DEFAULT_APP: XApp = {
 	consumerKey: 'emu-consumer-key',
@@ -7,6 +7,14 @@ export const DEFAULT_APP: XApp = {
 	appId: '1000001',
 	appName: 'n8n emulator app',
 	accountName: 'n8n_user',
+};
+
+export const DEFAULT_AYRSHARE: AyrshareOptions = {
+	apiKey: 'emu-ayrshare-api-key',
+	domain: 'emu',
+	privateKey: '-----BEGIN RSA PRIVATE KEY-----\nemu-ayrshare-private-key\n-----END RSA PRIVATE KEY-----',
+	accountActivityEnabled: true,
+	rateLimit: 300,
 };
 
 export const SUBSCRIBER_ID = '1500000000000000001';
@@ -92,5 +100,6 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
 	// X's documented limits where known (webhooks 450, replay 100 per app per 15 min); the rest are generous guesses.
 	rateLimits: { users: 75, webhooks: 450, replay: 100, subscriptions: 500, subscriptionCount: 500 },
 	oauthTimestampSkewSec: 300,
+	ayrshare: DEFAULT_AYRSHARE,
 	log: () => undefined,
 };

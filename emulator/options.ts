@@ -1,4 +1,4 @@
-import { DEFAULT_APP, DEFAULT_OPTIONS, DEFAULT_USERS } from './defaults';
+import { DEFAULT_APP, DEFAULT_AYRSHARE, DEFAULT_OPTIONS, DEFAULT_USERS } from './defaults';
 
 /** The X app whose keys the emulator accepts and signs with. */
 export interface XApp {
@@ -29,6 +29,18 @@ export interface XUser {
 	accessTokenSecret?: string;
 }
 
+/** The Ayrshare account the emulator serves under `/api/...`. */
+export interface AyrshareOptions {
+	apiKey: string;
+	/** What generateJWT accepts for the linking page. */
+	domain: string;
+	privateKey: string;
+	/** Whether Ayrshare has enabled X Account Activity for this account (needed before a profile can switch it on). */
+	accountActivityEnabled: boolean;
+	/** Requests per 5-minute window per profile (Ayrshare: 300). */
+	rateLimit: number;
+}
+
 export type RateGroup = 'users' | 'webhooks' | 'replay' | 'subscriptions' | 'subscriptionCount';
 
 export interface EmulatorOptions {
@@ -57,12 +69,14 @@ export interface EmulatorOptions {
 	rateLimits: Record<RateGroup, number>;
 	/** OAuth 1.0a timestamps further than this from our clock are rejected. */
 	oauthTimestampSkewSec: number;
+	ayrshare: AyrshareOptions;
 	log: (line: string) => void;
 }
 
-/** What callers pass: any option, with `app` and `rateLimits` merged field by field onto the defaults. */
-export type EmulatorInput = Partial<Omit<EmulatorOptions, 'app' | 'rateLimits'>> & {
+/** What callers pass: any option, with `app`, `ayrshare` and `rateLimits` merged field by field onto the defaults. */
+export type EmulatorInput = Partial<Omit<EmulatorOptions, 'app' | 'rateLimits' | 'ayrshare'>> & {
 	app?: Partial<XApp>;
+	ayrshare?: Partial<AyrshareOptions>;
 	rateLimits?: Partial<Record<RateGroup, number>>;
 };
 
@@ -71,6 +85,7 @@ export function resolveOptions(input: EmulatorInput = {}): EmulatorOptions {
 		...DEFAULT_OPTIONS,
 		...input,
 		app: { ...DEFAULT_APP, ...input.app },
+		ayrshare: { ...DEFAULT_AYRSHARE, ...input.ayrshare },
 		users: input.users ?? DEFAULT_USERS,
 		rateLimits: { ...DEFAULT_OPTIONS.rateLimits, ...input.rateLimits },
 	};

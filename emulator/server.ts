@@ -6,6 +6,7 @@ import { ReplyError, type Reply } from './core/reply';
 import { Router, type RequestContext } from './core/router';
 import { resolveOptions, type EmulatorInput, type EmulatorOptions } from './options';
 import { createState, type EmulatorState } from './state';
+import { registerAyrshare } from './ayrshare';
 import { registerX } from './x';
 
 export type { EmulatorInput, EmulatorOptions } from './options';
@@ -26,6 +27,7 @@ export async function startEmulator(opts: EmulatorInput = {}): Promise<Emulator>
 	const router = new Router();
 	registerControlRoutes(router, state);
 	registerX(router, { options, state: state.x, failRules: state.failRules });
+	registerAyrshare(router, { options, state: state.ayrshare, failRules: state.failRules });
 
 	const server = http.createServer((req, res) => {
 		void handle(router, req).then(

@@ -7,6 +7,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { AyrshareApi } from '../../credentials/AyrshareApi.credentials';
 import { XBearerApi } from '../../credentials/XBearerApi.credentials';
 import { XOAuth1UserApi } from '../../credentials/XOAuth1UserApi.credentials';
 
@@ -20,6 +21,7 @@ import { XOAuth1UserApi } from '../../credentials/XOAuth1UserApi.credentials';
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	xOAuth1UserApi: new XOAuth1UserApi(),
 	xBearerApi: new XBearerApi(),
+	ayrshareApi: new AyrshareApi(),
 };
 
 export interface FakeContextOptions {
@@ -38,14 +40,21 @@ export const fakeNode: INode = {
 	parameters: {},
 };
 
-export const requestLog: Array<{ method: string; url: string }> = [];
+export interface LoggedRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+export const requestLog: LoggedRequest[] = [];
 
 async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	const url = new URL(options.url);
 	for (const [key, value] of Object.entries(options.qs ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
 	const method = options.method ?? 'GET';
-	requestLog.push({ method, url: url.toString() });
 	const hasBody = options.body !== undefined && method !== 'GET';
+	requestLog.push({ method, url: url.toString(), headers: { ...(options.headers as Record<string, string>) }, body: hasBody ? options.body : undefined });
 	const response = await fetch(url, {
 		method,
 		headers: { ...(options.headers as Record<string, string>), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
@@ -75,6 +84,7 @@ export function fakeContext(options: FakeContextOptions = {}) {
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl,
 		getCredentials,
+		getTimezone: () => 'UTC',
 		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
 		helpers: {
 			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),

@@ -1,4 +1,11 @@
-import { meSchema, subscribedSchema } from '../schemas/xResponses';
+import {
+	type XSubscriptionCount,
+	type XSubscriptionList,
+	meSchema,
+	subscribedSchema,
+	subscriptionCountSchema,
+	subscriptionListSchema,
+} from '../schemas/xResponses';
 import { type XRequestContext, xApiCall, xApiRequest } from '../transport/xApi';
 import { parseResponse } from './parse';
 
@@ -34,4 +41,14 @@ export async function unsubscribeUser(this: XRequestContext, webhookId: string, 
 		tolerate: ['SubscriptionNotFound'],
 	});
 	return toleratedReason ? 'absent' : 'removed';
+}
+
+export async function listSubscriptions(this: XRequestContext, webhookId: string): Promise<XSubscriptionList> {
+	const body = await xApiRequest.call(this, 'app', { method: 'GET', path: `${subscriptionPath(webhookId)}/list` });
+	return parseResponse(this.getNode(), subscriptionListSchema, body, 'listing subscriptions').data;
+}
+
+export async function countSubscriptions(this: XRequestContext): Promise<XSubscriptionCount> {
+	const body = await xApiRequest.call(this, 'app', { method: 'GET', path: '/2/account_activity/subscriptions/count' });
+	return parseResponse(this.getNode(), subscriptionCountSchema, body, 'counting subscriptions').data;
 }

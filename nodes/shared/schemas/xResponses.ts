@@ -25,3 +25,44 @@ export const meSchema = z
 export const subscribedSchema = z.object({ data: z.object({ subscribed: z.boolean() }).passthrough() }).passthrough();
 
 export type XWebhook = z.infer<typeof webhookSchema>;
+
+/** X sends counts as strings ("15"); numbers are what a workflow compares and sums. */
+const countSchema = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number);
+
+export const subscriptionListSchema = z
+	.object({
+		data: z
+			.object({
+				application_id: z.string().optional(),
+				webhook_id: z.string().optional(),
+				webhook_url: z.string().optional(),
+				subscriptions: z.array(z.object({ user_id: z.string() }).passthrough()).default([]),
+			})
+			.passthrough(),
+	})
+	.passthrough();
+
+export const subscriptionCountSchema = z
+	.object({
+		data: z
+			.object({
+				account_name: z.string().optional(),
+				provisioned_count: countSchema.optional(),
+				subscriptions_count_all: countSchema.optional(),
+				subscriptions_count_direct_messages: countSchema.optional(),
+			})
+			.passthrough(),
+	})
+	.passthrough();
+
+const replayJobSchema = z.object({ job_id: z.string(), created_at: z.string().optional() }).passthrough();
+
+/** `POST /2/webhooks/replay` wraps the job in `data`; the retired enterprise path answered it flat. */
+export const replayJobCreatedSchema = z.union([
+	z.object({ data: replayJobSchema }).transform((body) => body.data),
+	replayJobSchema,
+]);
+
+export type XSubscriptionList = z.infer<typeof subscriptionListSchema>['data'];
+export type XSubscriptionCount = z.infer<typeof subscriptionCountSchema>['data'];
+export type XReplayJob = z.infer<typeof replayJobCreatedSchema>;

@@ -1,14 +1,6 @@
-import {
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHookFunctions,
-	type IHttpRequestMethods,
-	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
-	type JsonObject,
-	NodeApiError,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { type RequestContext, sendWithCredential } from './send';
 import { parseXError, xApiError } from './xErrors';
 
 /** `user`: OAuth 1.0a user context (the watched account). `app`: app-only bearer token. */
@@ -16,7 +8,7 @@ export type XAuth = 'user' | 'app';
 
 export const X_CREDENTIAL: Record<XAuth, string> = { user: 'xOAuth1UserApi', app: 'xBearerApi' };
 
-export type XRequestContext = IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions;
+export type XRequestContext = RequestContext;
 
 export interface XRequest {
 	method: IHttpRequestMethods;
@@ -38,28 +30,16 @@ export interface XResponse {
  * every non-2xx answer becomes a NodeApiError that names X's reason and what to do.
  */
 export async function xApiCall(this: XRequestContext, auth: XAuth, request: XRequest): Promise<XResponse> {
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, X_CREDENTIAL[auth], {
-			method: request.method,
-			url: request.path,
-			body: request.body,
-			qs: request.qs,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject, {
-			message: `Could not reach X (${request.method} ${request.path})`,
-			description: 'Check the Base URL in the X credential and that this n8n can reach it.',
-		});
-	}
-	const body = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
-	if (response.statusCode < 400) return { body, toleratedReason: null };
+	const { statusCode, body, headers } = await sendWithCredential.call(this, X_CREDENTIAL[auth], 'X', {
+		method: request.method,
+		url: request.path,
+		body: request.body,
+		qs: request.qs,
+	});
+	if (statusCode < 400) return { body, toleratedReason: null };
 	const { reason } = parseXError(body);
 	if (reason && request.tolerate?.includes(reason)) return { body, toleratedReason: reason };
-	throw xApiError(this.getNode(), { statusCode: response.statusCode, body, headers: response.headers as IDataObject });
+	throw xApiError(this.getNode(), { statusCode, body, headers });
 }
 
 export async function xApiRequest(this: XRequestContext, auth: XAuth, request: XRequest): Promise<IDataObject> {

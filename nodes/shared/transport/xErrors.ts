@@ -1,5 +1,7 @@
 import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { asObject } from './send';
+
 /**
  * Turns X's error answers into messages a no-code user can act on. X puts a machine-readable
  * reason before a colon in `errors[].message` (API-NOTES §1); that reason picks the advice.
@@ -62,10 +64,6 @@ export interface XErrorResponse {
 	statusCode: number;
 	body: unknown;
 	headers?: Record<string, unknown>;
-}
-
-function asObject(value: unknown): Record<string, unknown> {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** `{reason, detail}` from X's error body, whichever of its documented shapes it came in. */

@@ -1,0 +1,79 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { applyProfileKey } from '../nodes/shared/transport/ayrshareProfileKey';
+import { DEFAULT_AYRSHARE_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+
+export class AyrshareApi implements ICredentialType {
+	name = 'ayrshareApi';
+
+	displayName = 'Ayrshare API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
+
+	icon: Icon = { light: 'file:ayrshare.svg', dark: 'file:ayrshare.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API key of your Ayrshare primary profile, from the API Key page of the Ayrshare dashboard',
+		},
+		{
+			displayName: 'Profile Key',
+			name: 'profileKey',
+			type: 'string',
+			default: '',
+			description:
+				'Optional. The key of the User Profile to act on (Business plan). Leave empty to act on the primary profile. An operation can name another profile.',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional. The secret Ayrshare signs webhook deliveries with; the trigger registers it and verifies every delivery.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_AYRSHARE_BASE_URL,
+			description: 'Change only to go through a proxy or a test server',
+		},
+	];
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		url: resolveRequestUrl(requestOptions, credentials.baseUrl, DEFAULT_AYRSHARE_BASE_URL),
+		baseURL: undefined,
+		headers: {
+			...applyProfileKey(requestOptions.headers, credentials.profileKey),
+			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+		},
+	});
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/user' },
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'status', value: 'error', message: 'Ayrshare did not accept the API key or the Profile Key' },
+			},
+		],
+	};
+}

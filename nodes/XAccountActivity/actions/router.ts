@@ -1,0 +1,57 @@
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { asNodeError } from '../../shared/transport/xErrors';
+import * as ayrshareProfile from './ayrshareProfile';
+import * as ayrshareWebhook from './ayrshareWebhook';
+import * as replay from './replay';
+import * as subscription from './subscription';
+import type { OperationModule } from './types';
+import * as webhook from './webhook';
+
+/** Adding a resource (e.g. X Activity API `activitySubscription`) is one folder and one line here. */
+const RESOURCES: Record<string, Record<string, unknown>> = { webhook, subscription, replay, ayrshareProfile, ayrshareWebhook };
+
+function findOperation(this: IExecuteFunctions, resource: string, operation: string): OperationModule {
+	const candidate = RESOURCES[resource]?.[operation] as Partial<OperationModule> | undefined;
+	if (operation !== 'description' && typeof candidate?.execute === 'function') return candidate as OperationModule;
+	throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+}
+
+/** What Continue On Fail puts on the item: the user-facing message and advice, never request details. */
+function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+	};
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = findOperation.call(this, resource, operation);
+	const returnData: INodeExecutionData[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await run.execute.call(this, itemIndex);
+			returnData.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result as IDataObject | IDataObject[]), { itemData: { item: itemIndex } }));
+		} catch (caught) {
+			const error = asNodeError(this.getNode(), caught);
+			if (this.continueOnFail()) {
+				returnData.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
+				continue;
+			}
+			error.context.itemIndex = itemIndex;
+			throw error;
+		}
+	}
+	return [returnData];
+}

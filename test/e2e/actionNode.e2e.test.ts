@@ -1,0 +1,162 @@
+/**
+ * The X Account Activity action node inside a real n8n, installed from its npm tarball, against
+ * the emulator: one workflow started by n8n's built-in Webhook node runs every operation, with
+ * parameters taken from earlier nodes by expression (as users build it), and one call that
+ * fails under Continue On Fail.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+
+import { SEEDED_PROFILE_KEY } from '../../emulator/ayrshare/state';
+import { DEFAULT_APP, DEFAULT_AYRSHARE, SUBSCRIBER_ID } from '../../emulator/defaults';
+import { type Emulator, startEmulator } from '../../emulator/server';
+import { startReceiver, type Receiver } from '../unit/emulator/helpers/receiver';
+import { type N8nInstance, nodeOutput, packPackage, startN8n } from './harness';
+import { createXCredentials } from './support/triggerWorkflow';
+
+const ACTION_TYPE = 'n8n-nodes-x-account-activity.xAccountActivity';
+const PATH = 'action-node-e2e';
+
+let emu: Emulator;
+let n8n: N8nInstance;
+let receiver: Receiver;
+let credentials: Record<string, { id: string; name: string }>;
+
+/** Each step: [node name, parameters, node settings]; they run in this order, one after another. */
+function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Record<string, unknown>?]> {
+	const webhookId = "={{ $('Create Webhook').first().json.id }}";
+	const newProfileKey = "={{ $('Create Profile').first().json.profileKey }}";
+	return [
+		['Create Webhook', { resource: 'webhook', operation: 'create', url: receiverUrl }],
+		['Subscribe', { resource: 'subscription', operation: 'subscribe', webhookId }],
+		['Check', { resource: 'subscription', operation: 'check', webhookId }],
+		['List Subscriptions', { resource: 'subscription', operation: 'getAll', webhookId }],
+		['Count', { resource: 'subscription', operation: 'count' }, { executeOnce: true }],
+		[
+			'Replay',
+			{
+				resource: 'replay',
+				operation: 'create',
+				webhookId,
+				fromDate: '={{ $now.minus({ hours: 2 }) }}',
+				toDate: "={{ $now.minus({ minutes: 15 }).toISO() }}",
+				options: {},
+			},
+		],
+		['Validate', { resource: 'webhook', operation: 'validate', webhookId }],
+		['List Webhooks', { resource: 'webhook', operation: 'getAll' }],
+		['Unsubscribe', { resource: 'subscription', operation: 'unsubscribe', webhookId, userId: SUBSCRIBER_ID }, { executeOnce: true }],
+		['Delete Webhook', { resource: 'webhook', operation: 'delete', webhookId }],
+		['Create Profile', { resource: 'ayrshareProfile', operation: 'create', title: 'E2E Client', additionalFields: { tags: 'e2e' } }],
+		[
+			'Register Activity Webhook',
+			{ resource: 'ayrshareWebhook', operation: 'register', action: 'accountActivity', url: 'https://example.com/ayrshare', profileKey: SEEDED_PROFILE_KEY, options: { secret: 'e2e-secret-1' } },
+		],
+		['Enable Activity', { resource: 'ayrshareProfile', operation: 'update', profileKey: SEEDED_PROFILE_KEY, updateFields: { xAccountActivityActive: true } }],
+		// The new profile has no webhook yet: Ayrshare refuses, and Continue On Fail puts the error on the item.
+		[
+			'Enable Activity Too Early',
+			{ resource: 'ayrshareProfile', operation: 'update', profileKey: newProfileKey, updateFields: { xAccountActivityActive: true } },
+			{ onError: 'continueRegularOutput' },
+		],
+		[
+			'Generate Link',
+			{ resource: 'ayrshareProfile', operation: 'generateLink', profileKey: newProfileKey, domain: DEFAULT_AYRSHARE.domain, privateKey: DEFAULT_AYRSHARE.privateKey, options: {} },
+		],
+		['Rotate Secret', { resource: 'ayrshareWebhook', operation: 'rotateSecret', secret: 'e2e-secret-2', profileKey: SEEDED_PROFILE_KEY }],
+		['List Ayrshare Webhooks', { resource: 'ayrshareWebhook', operation: 'getAll', profileKey: SEEDED_PROFILE_KEY }],
+		['Unregister', { resource: 'ayrshareWebhook', operation: 'unregister', action: 'accountActivity', profileKey: SEEDED_PROFILE_KEY }, { executeOnce: true }],
+		['List Profiles', { resource: 'ayrshareProfile', operation: 'getAll', returnAll: true, filters: {} }],
+		['Delete Profile', { resource: 'ayrshareProfile', operation: 'delete', profileKey: newProfileKey }, { executeOnce: true }],
+	];
+}
+
+function actionWorkflow(receiverUrl: string) {
+	const chain = steps(receiverUrl);
+	const nodes: Array<Record<string, unknown>> = [
+		{
+			id: randomUUID(),
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			parameters: { httpMethod: 'POST', path: PATH, responseMode: 'onReceived', options: {} },
+		},
+		...chain.map(([name, parameters, settings], index) => ({
+			id: randomUUID(),
+			name,
+			type: ACTION_TYPE,
+			typeVersion: 1,
+			position: [220 * (index + 1), 0],
+			parameters,
+			credentials,
+			...settings,
+		})),
+	];
+	const names = ['Webhook', ...chain.map(([name]) => name)];
+	const connections = Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+	return { name: 'Action node e2e', nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+beforeAll(async () => {
+	const tarball = await packPackage(resolve(__dirname, '../..'));
+	emu = await startEmulator({ port: 0, log: () => undefined });
+	receiver = await startReceiver(DEFAULT_APP.consumerSecret);
+	n8n = await startN8n({ tarball });
+	const ayrshare = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator)', {
+		apiKey: DEFAULT_AYRSHARE.apiKey,
+		profileKey: '',
+		webhookSecret: '',
+		baseUrl: `${emu.url}/api`,
+	});
+	credentials = { ...(await createXCredentials(n8n, emu.url)), ayrshareApi: { id: ayrshare.id, name: 'Ayrshare (emulator)' } };
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await emu?.close();
+	await receiver?.close();
+});
+
+test('a webhook-started workflow runs every operation of the action node', async () => {
+	const { id } = await n8n.createWorkflow(actionWorkflow(receiver.url));
+	await n8n.activateWorkflow(id);
+	const response = await fetch(`${n8n.webhookBaseUrl}webhook/${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	expect(response.status).toBe(200);
+	const [execution] = await n8n.waitForExecutions(id, 1, 60_000);
+	if (execution.status !== 'success') process.stderr.write(`${JSON.stringify(execution).slice(0, 4000)}\n${n8n.logTail(40)}\n`);
+	expect(execution.status).toBe('success');
+
+	const out = (name: string) => nodeOutput(execution, name);
+	const webhookId = out('Create Webhook')[0].id;
+	expect(out('Create Webhook')).toEqual([expect.objectContaining({ url: receiver.url, valid: true })]);
+	expect(out('Subscribe')).toEqual([{ webhookId, subscribed: true, alreadySubscribed: false }]);
+	expect(out('Check')).toEqual([{ webhookId, subscribed: true }]);
+	expect(out('List Subscriptions')).toEqual([expect.objectContaining({ userId: SUBSCRIBER_ID, webhookId })]);
+	expect(out('Count')).toEqual([expect.objectContaining({ subscriptions_count_all: 1 })]);
+	expect(out('Replay')[0]).toMatchObject({ webhook_id: webhookId, job_id: expect.stringMatching(/^\d+$/), from_date: expect.stringMatching(/^\d{12}$/) });
+	expect(out('Validate')).toEqual([{ id: webhookId, valid: true }]);
+	expect(out('List Webhooks').map((w) => w.id)).toEqual([webhookId]);
+	expect(out('Unsubscribe')).toEqual([{ webhookId, userId: SUBSCRIBER_ID, subscribed: false, removed: true }]);
+	expect(out('Delete Webhook')).toEqual([{ id: webhookId, deleted: true }]);
+	expect(emu.state.x.webhooks).toEqual([]);
+
+	expect(out('Create Profile')[0]).toMatchObject({ status: 'success', title: 'E2E Client', profileKey: expect.any(String) });
+	expect(out('Register Activity Webhook')).toEqual([expect.objectContaining({ status: 'success', action: 'accountActivity' })]);
+	expect(out('Enable Activity')).toEqual([expect.objectContaining({ status: 'success' })]);
+	expect(out('Enable Activity Too Early')).toEqual([
+		expect.objectContaining({ error: 'Ayrshare rejected the request', description: expect.stringContaining('accountActivity webhook') }),
+	]);
+	expect(out('Generate Link')[0].url).toMatch(/^https:\/\/profile\.ayrshare\.com/);
+	expect(out('Rotate Secret')).toEqual([expect.objectContaining({ status: 'success', rotated: true })]);
+	expect(out('List Ayrshare Webhooks')).toEqual([expect.objectContaining({ action: 'accountActivity', url: 'https://example.com/ayrshare' })]);
+	expect(out('Unregister')).toEqual([{ action: 'accountActivity', status: 'success' }]);
+	expect(out('List Profiles').map((p) => p.title).sort()).toEqual(['E2E Client', 'Emulator Client']);
+	expect(out('Delete Profile')).toEqual([expect.objectContaining({ status: 'success', deleted: true })]);
+
+	// Nothing secret leaks into the stored execution.
+	expect(JSON.stringify(execution)).not.toContain(DEFAULT_APP.bearerToken);
+	expect(JSON.stringify(execution)).not.toContain(DEFAULT_AYRSHARE.apiKey);
+	expect(JSON.stringify(execution.data ?? {})).not.toContain('e2e-secret-2');
+});

@@ -1,0 +1,117 @@
+import { DEFAULT_AYRSHARE } from '../../../emulator/defaults';
+import { newProfile, SEEDED_PROFILE_KEY } from '../../../emulator/ayrshare/state';
+import { pathOf, runError, startActionEnv, type ActionEnv } from './helpers';
+
+describe('action node: Ayrshare profile', () => {
+	let env: ActionEnv;
+	beforeEach(async () => {
+		env = await startActionEnv();
+	});
+	afterEach(() => env.close());
+
+	const withCredentialProfile = () => ({ ...env.credentials, ayrshareApi: { ...env.credentials.ayrshareApi, profileKey: SEEDED_PROFILE_KEY } });
+
+	it('create acts on the primary profile even when the credential names a profile, and returns the new key', async () => {
+		const [item] = await env.run(
+			{ resource: 'ayrshareProfile', operation: 'create', title: 'Acme', additionalFields: { tags: 'a, b', messagingActive: true, topHeader: '' } },
+			{ credentials: withCredentialProfile() },
+		);
+		expect(item.json).toMatchObject({ status: 'success', title: 'Acme' });
+		expect(item.json.profileKey).toEqual(expect.any(String));
+		const [request] = env.sent();
+		expect(request.method).toBe('POST');
+		expect(pathOf(request)).toBe('/api/profiles');
+		expect(request.headers.Authorization).toBe(`Bearer ${DEFAULT_AYRSHARE.apiKey}`);
+		expect(request.headers['Profile-Key']).toBeUndefined();
+		expect(request.body).toEqual({ title: 'Acme', tags: ['a', 'b'], messagingActive: true });
+	});
+
+	it('create explains Ayrshare’s rejection', async () => {
+		const error = await runError(env, { resource: 'ayrshareProfile', operation: 'create', title: 'Emulator Client' });
+		expect(error.message).toBe('Ayrshare rejected the request');
+		expect(error.description).toContain('already exists');
+	});
+
+	it('getAll follows nextCursor for Return All and stops at Limit', async () => {
+		for (let i = 0; i < 120; i++) env.emu.state.ayrshare.profiles.push(newProfile(`P${i}`, `ref${i}`, `key${i}`));
+		const all = await env.run({ resource: 'ayrshareProfile', operation: 'getAll', returnAll: true });
+		expect(all).toHaveLength(121);
+		expect(env.sent()).toHaveLength(2);
+		expect(new URL(env.sent()[1].url).searchParams.get('cursor')).toBe('ref98');
+		expect(all.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(all[0].json).not.toHaveProperty('profileKey');
+
+		const limited = await env.run({ resource: 'ayrshareProfile', operation: 'getAll', returnAll: false, limit: 105 });
+		expect(limited).toHaveLength(105);
+		expect(env.sent().map((r) => new URL(r.url).searchParams.get('limit'))).toEqual(['100', '5']);
+	});
+
+	it('getAll filters by title', async () => {
+		const items = await env.run({ resource: 'ayrshareProfile', operation: 'getAll', returnAll: true, filters: { title: 'Emulator Client', refId: '' } });
+		expect(items.map((i) => i.json.title)).toEqual(['Emulator Client']);
+		expect(new URL(env.sent()[0].url).searchParams.get('title')).toBe('Emulator Client');
+	});
+
+	it('update switches X Account Activity on only after an accountActivity webhook exists (a 200 with status "error" is an error)', async () => {
+		const params = { resource: 'ayrshareProfile', operation: 'update', profileKey: SEEDED_PROFILE_KEY, updateFields: { xAccountActivityActive: true } };
+		const refused = await runError(env, params);
+		expect(refused.message).toBe('Ayrshare rejected the request');
+		expect(refused.description).toContain('Register an accountActivity webhook');
+		expect(refused.description).toContain('Ayrshare Webhook → Register');
+		expect(refused.httpCode).toBe('200');
+
+		await env.run({ resource: 'ayrshareWebhook', operation: 'register', action: 'accountActivity', url: 'https://example.com/hook', profileKey: SEEDED_PROFILE_KEY });
+		const [item] = await env.run(params);
+		expect(item.json).toMatchObject({ status: 'success', refId: 'emu0client0ref0id' });
+		const [request] = env.sent();
+		expect(request.method).toBe('PATCH');
+		expect(request.headers['Profile-Key']).toBe(SEEDED_PROFILE_KEY);
+		expect(request.body).toEqual({ xAccountActivityActive: true });
+		expect(env.emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(true);
+
+		await env.run({ ...params, profileKey: '', updateFields: { xAccountActivityActive: false } }, { credentials: withCredentialProfile() });
+		expect(env.sent()[0].headers['Profile-Key']).toBe(SEEDED_PROFILE_KEY);
+		expect(env.emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(false);
+	});
+
+	it('update says when the account lacks the feature', async () => {
+		await env.close();
+		env = await startActionEnv({ ayrshare: { accountActivityEnabled: false } });
+		const error = await runError(env, { resource: 'ayrshareProfile', operation: 'update', profileKey: SEEDED_PROFILE_KEY, updateFields: { xAccountActivityActive: true } });
+		expect(error.description).toContain('not enabled for your account');
+	});
+
+	it('update with nothing to change fails before calling Ayrshare', async () => {
+		const error = await runError(env, { resource: 'ayrshareProfile', operation: 'update', updateFields: {} });
+		expect(error.message).toBe('Nothing to update');
+		expect(env.sent()).toEqual([]);
+	});
+
+	it('delete removes the named profile; an unknown key is explained', async () => {
+		const [item] = await env.run({ resource: 'ayrshareProfile', operation: 'delete', profileKey: SEEDED_PROFILE_KEY });
+		expect(item.json).toMatchObject({ status: 'success', deleted: true });
+		expect(env.sent()[0]).toMatchObject({ method: 'DELETE', headers: { 'Profile-Key': SEEDED_PROFILE_KEY } });
+		expect(env.emu.state.ayrshare.profiles).toHaveLength(0);
+		const error = await runError(env, { resource: 'ayrshareProfile', operation: 'delete', profileKey: SEEDED_PROFILE_KEY });
+		expect(error.message).toBe('Ayrshare could not find what this request names');
+		expect(error.description).toContain('Profile Key');
+	});
+
+	it('generateLink returns the linking URL and never repeats the private key', async () => {
+		const params = { resource: 'ayrshareProfile', operation: 'generateLink', domain: DEFAULT_AYRSHARE.domain, privateKey: DEFAULT_AYRSHARE.privateKey, options: { expiresIn: 10 } };
+		const [item] = await env.run(params, { credentials: withCredentialProfile() });
+		expect(item.json.url).toMatch(/^https:\/\/profile\.ayrshare\.com\?domain=emu&jwt=/);
+		expect(JSON.stringify(item.json)).not.toContain('emu-ayrshare-private-key');
+		const [request] = env.sent();
+		expect(pathOf(request)).toBe('/api/profiles/generateJWT');
+		expect(request.body).toMatchObject({ domain: 'emu', profileKey: SEEDED_PROFILE_KEY, expiresIn: 10 });
+		expect(request.headers['Profile-Key']).toBeUndefined();
+
+		const error = await runError(env, { ...params, privateKey: 'wrong-secret-key' }, { credentials: withCredentialProfile() });
+		expect(error.description).toContain('Private key not valid');
+		expect(`${error.message} ${error.description}`).not.toContain('wrong-secret-key');
+
+		const missing = await runError(env, params);
+		expect(missing.message).toBe('No Profile Key to generate the link for');
+	});
+});

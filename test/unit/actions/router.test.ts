@@ -1,0 +1,82 @@
+import { SEEDED_PROFILE_KEY } from '../../../emulator/ayrshare/state';
+import { XAccountActivity } from '../../../nodes/XAccountActivity/XAccountActivity.node';
+import { runError, startActionEnv, type ActionEnv } from './helpers';
+
+describe('action node: items, Continue On Fail and the description', () => {
+	let env: ActionEnv;
+	beforeEach(async () => {
+		env = await startActionEnv();
+	});
+	afterEach(() => env.close());
+
+	const check = (profileKey: string) => ({ resource: 'ayrshareWebhook', operation: 'getAll', profileKey });
+
+	it('runs once per input item and pairs every output item with its input', async () => {
+		await env.run({ resource: 'ayrshareWebhook', operation: 'register', action: 'feed', url: 'https://example.com/a' });
+		await env.run({ resource: 'ayrshareWebhook', operation: 'register', action: 'social', url: 'https://example.com/b' });
+		const items = await env.run([check(''), check('')]);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+	});
+
+	it('with Continue On Fail, a failing item carries the error and the others go on', async () => {
+		const items = await env.run([check('no-such-profile'), check(SEEDED_PROFILE_KEY)], { continueOnFail: true });
+		expect(items).toHaveLength(1);
+		expect(items[0]).toEqual({
+			json: { error: 'Ayrshare could not find what this request names', description: expect.stringContaining('Profile Key'), httpCode: '404' },
+			pairedItem: { item: 0 },
+		});
+		const withResult = await env.run(
+			[{ resource: 'ayrshareProfile', operation: 'delete', profileKey: 'nope' }, { resource: 'ayrshareProfile', operation: 'delete', profileKey: SEEDED_PROFILE_KEY }],
+			{ continueOnFail: true },
+		);
+		expect(withResult.map((i) => [i.pairedItem, i.json.error ?? i.json.status])).toEqual([
+			[{ item: 0 }, 'Ayrshare could not find what this request names'],
+			[{ item: 1 }, 'success'],
+		]);
+	});
+
+	it('without it, the error names the failing item', async () => {
+		const error = await runError(env, [check(SEEDED_PROFILE_KEY), check('no-such-profile')]);
+		expect(error.context.itemIndex).toBe(1);
+	});
+
+	it('refuses an unknown operation', async () => {
+		const error = await runError(env, { resource: 'webhook', operation: 'description' });
+		expect(error.message).toBe('The operation "description" is not supported for "webhook"');
+	});
+
+	it('is usable as a tool and asks only for the credential the operation needs', () => {
+		const { description } = new XAccountActivity();
+		expect(description.usableAsTool).toBe(true);
+		const shown = (resource: string, operation: string) =>
+			(description.credentials ?? [])
+				.filter(({ displayOptions: d }) => {
+					const show = d?.show ?? {};
+					const hide = d?.hide ?? {};
+					const values: Record<string, string> = { resource, operation };
+					const shows = Object.entries(show).every(([k, v]) => (v as string[]).includes(values[k]));
+					const hides = Object.entries(hide).some(([k, v]) => (v as string[]).includes(values[k]));
+					return shows && !hides;
+				})
+				.map((c) => c.name);
+		expect(shown('webhook', 'create')).toEqual(['xBearerApi']);
+		expect(shown('subscription', 'subscribe')).toEqual(['xOAuth1UserApi']);
+		expect(shown('subscription', 'count')).toEqual(['xBearerApi']);
+		expect(shown('replay', 'create')).toEqual(['xBearerApi']);
+		expect(shown('ayrshareWebhook', 'register')).toEqual(['ayrshareApi']);
+	});
+
+	it('offers every contract operation', () => {
+		const { properties } = new XAccountActivity().description;
+		const operations = (resource: string) =>
+			properties
+				.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+				.flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value))
+				.sort();
+		expect(operations('webhook')).toEqual(['create', 'delete', 'getAll', 'validate']);
+		expect(operations('subscription')).toEqual(['check', 'count', 'getAll', 'subscribe', 'unsubscribe']);
+		expect(operations('replay')).toEqual(['create']);
+		expect(operations('ayrshareProfile')).toEqual(['create', 'delete', 'generateLink', 'getAll', 'update']);
+		expect(operations('ayrshareWebhook')).toEqual(['getAll', 'register', 'rotateSecret', 'unregister']);
+	});
+});
