@@ -24,7 +24,7 @@ export class XAccountActivityTrigger implements INodeType {
 		icon: { light: 'file:x.svg', dark: 'file:x.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow on X (Twitter) account activity: posts, mentions, replies, likes, follows, blocks, mutes and direct messages',
 		defaults: { name: 'X Account Activity Trigger' },
 		inputs: [],
