@@ -62,6 +62,8 @@ export interface N8nInstance {
 	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<N8nExecution[]>;
 	/** The public API, for calls the helpers above do not cover. */
 	api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+	/** The editor's internal REST API (`/rest/...`) as the signed-in owner, for what the public API lacks (e.g. credential tests). */
+	rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 	logTail(lines?: number): string;
 	stop(): Promise<void>;
 }
@@ -195,6 +197,23 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		(await request<T>(method, `api/v1/${path.replace(/^\//, '')}`, { body, headers: { 'X-N8N-API-KEY': parts.apiKey } }))
 			.body;
 
+	let session: Promise<Record<string, string>> | undefined;
+	const signIn = async () => {
+		const login = await request('POST', 'rest/login', {
+			body: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+			headers: { 'browser-id': BROWSER_ID },
+		});
+		const cookie = login.headers
+			.getSetCookie()
+			.map((line) => line.split(';')[0])
+			.join('; ');
+		return { cookie, 'browser-id': BROWSER_ID };
+	};
+	const rest = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+		session ??= signIn();
+		return (await request<T>(method, `rest/${path.replace(/^\//, '')}`, { body, headers: await session })).body;
+	};
+
 	const listExecutions = async (workflowId: string, { includeData = false } = {}) => {
 		const all: N8nExecution[] = [];
 		let cursor: string | undefined;
@@ -219,6 +238,7 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		logTail: parts.logTail,
 		stop: parts.stop,
 		api,
+		rest,
 
 		async createCredential(type, name, data) {
 			// Credentials that authenticate requests get n8n's injected domain-restriction field,
