@@ -43,7 +43,8 @@ export class AyrshareApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Optional. The secret Ayrshare signs webhook deliveries with; the trigger registers it and verifies every delivery.',
+			description:
+				'Optional but advised: the secret Ayrshare signs webhook deliveries with; the trigger registers it and verifies every delivery (without one, anyone who knows the URL can start the workflow). Ayrshare keeps one secret per profile: registering re-keys every webhook of the profile, so other receivers of this profile must use the same secret.',
 		},
 		{
 			displayName: 'Base URL',

@@ -15,6 +15,7 @@ export const DEFAULT_AYRSHARE: AyrshareOptions = {
 	privateKey: '-----BEGIN RSA PRIVATE KEY-----\nemu-ayrshare-private-key\n-----END RSA PRIVATE KEY-----',
 	accountActivityEnabled: true,
 	rateLimit: 300,
+	signatureEncoding: 'hex',
 };
 
 export const SUBSCRIBER_ID = '1500000000000000001';

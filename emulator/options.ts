@@ -39,6 +39,8 @@ export interface AyrshareOptions {
 	accountActivityEnabled: boolean;
 	/** Requests per 5-minute window per profile (Ayrshare: 300). */
 	rateLimit: number;
+	/** Encoding of `X-Authorization-Content-SHA256` on signed deliveries (Ayrshare does not document it). */
+	signatureEncoding: 'hex' | 'base64';
 }
 
 export type RateGroup = 'users' | 'webhooks' | 'replay' | 'subscriptions' | 'subscriptionCount';
@@ -69,6 +71,8 @@ export interface EmulatorOptions {
 	rateLimits: Record<RateGroup, number>;
 	/** OAuth 1.0a timestamps further than this from our clock are rejected. */
 	oauthTimestampSkewSec: number;
+	/** X Activity API event types X refuses to subscribe for this account (e.g. a family the plan lacks). */
+	xaaRefusedEventTypes?: string[];
 	ayrshare: AyrshareOptions;
 	log: (line: string) => void;
 }

@@ -25,7 +25,7 @@ export interface AyrshareProfile {
 	settings: Record<string, unknown>;
 }
 
-/** One per action and profile. `previousSecret` keeps signing for 24 h after a rotation (for signed delivery). */
+/** One per action and profile. `previousSecret` keeps signing for 24 h after a rotation. */
 export interface AyrshareWebhook {
 	refId: string;
 	action: string;
@@ -37,10 +37,27 @@ export interface AyrshareWebhook {
 	updated: string;
 }
 
+/** One POST attempt of a webhook delivery, as the emulator sent it. */
+export interface AyrshareDelivery {
+	hookId: string;
+	action: string;
+	refId: string;
+	url: string;
+	/** 0 for the first attempt, as in the body's `retryAttempt`. */
+	retryAttempt: number;
+	status: number | null;
+	error?: string;
+	responseBody: string;
+	at: string;
+	body: string;
+	headers: Record<string, string>;
+}
+
 export interface AyrshareState {
 	primary: AyrshareProfile;
 	profiles: AyrshareProfile[];
 	webhooks: AyrshareWebhook[];
+	deliveries: AyrshareDelivery[];
 	rateWindows: Record<string, RateWindow>;
 }
 
@@ -74,6 +91,7 @@ export function createAyrshareState(): AyrshareState {
 		primary: newProfile('Primary Profile', PRIMARY_REF_ID, null, [subscriber]),
 		profiles: [newProfile('Emulator Client', 'emu0client0ref0id', SEEDED_PROFILE_KEY, [subscriber])],
 		webhooks: [],
+		deliveries: [],
 		rateWindows: {},
 	};
 }

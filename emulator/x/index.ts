@@ -1,4 +1,5 @@
 import type { Router } from '../core/router';
+import { registerActivity } from './activity';
 import { xReply, type XContext } from './endpoint';
 import { problemBody } from './errors';
 import { registerXInjectionRoutes } from './inject/routes';
@@ -7,12 +8,13 @@ import { registerSubscriptionRoutes } from './subscriptions/routes';
 import { registerUserRoutes } from './users/routes';
 import { registerWebhookRoutes } from './webhooks/routes';
 
-/** Mounts the emulated X API (`/2/...`) and its injection routes. The X Activity API would be one more register call here. */
+/** Mounts the emulated X API (`/2/...`) and its injection routes. The X Activity API lives in `activity/`. */
 export function registerX(router: Router, ctx: XContext): void {
 	registerReplayRoutes(router, ctx);
 	registerWebhookRoutes(router, ctx);
 	registerSubscriptionRoutes(router, ctx);
 	registerUserRoutes(router, ctx);
 	registerXInjectionRoutes(router, ctx);
+	registerActivity(router, ctx);
 	router.fallback('/2/', () => xReply({ status: 404, body: problemBody(404) }));
 }

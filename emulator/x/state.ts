@@ -13,6 +13,17 @@ export interface Subscription {
 	createdAt: string;
 }
 
+/** An X Activity API subscription (API-NOTES §3), as the emulator stores and answers it. */
+export interface ActivitySubscription {
+	subscription_id: string;
+	event_type: string;
+	filter: { user_id?: string; keyword?: string; direction?: 'inbound' | 'outbound' };
+	tag?: string;
+	webhook_id?: string;
+	created_at: string;
+	updated_at: string;
+}
+
 export type DeliveryKind = 'event' | 'raw' | 'replay' | 'replay_status';
 
 export interface Delivery {
@@ -55,6 +66,7 @@ export interface ReplayJob {
 export interface XState {
 	webhooks: Webhook[];
 	subscriptions: Subscription[];
+	activitySubscriptions: ActivitySubscription[];
 	deliveries: Delivery[];
 	crcChecks: CrcCheck[];
 	replayJobs: ReplayJob[];
@@ -64,5 +76,5 @@ export interface XState {
 }
 
 export function createXState(): XState {
-	return { webhooks: [], subscriptions: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {} };
+	return { webhooks: [], subscriptions: [], activitySubscriptions: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {} };
 }

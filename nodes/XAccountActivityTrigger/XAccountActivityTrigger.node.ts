@@ -15,7 +15,7 @@ function sourceOf(hooks: IHookFunctions) {
 	return SOURCES[hooks.getNodeParameter('source', 'aaa') as SourceName];
 }
 
-const showForX = { show: { source: ['aaa'] } };
+const showForX = { show: { source: ['aaa', 'xaa'] } };
 
 export class XAccountActivityTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +32,7 @@ export class XAccountActivityTrigger implements INodeType {
 		credentials: [
 			{ name: 'xOAuth1UserApi', required: true, displayOptions: showForX },
 			{ name: 'xBearerApi', required: true, displayOptions: showForX },
+			{ name: 'ayrshareApi', required: true, displayOptions: { show: { source: ['ayrshare'] } } },
 		],
 		// `setup` (GET) must come first: n8n registers webhooks in this order, and X sends its CRC
 		// to the GET route while `create` is still waiting for X's answer (N8N-NOTES).

@@ -1,6 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ALL_EVENTS, EVENT_OPTIONS } from '../shared/events';
+import {
+	ayrshareActionsOption,
+	ayrshareNotices,
+	ayrshareOtherActionsOption,
+	ayrshareRefIdsOption,
+	ayrshareSourceOption,
+	maxTimestampSkewOption,
+} from './ayrshareProperties';
 
 const eventOptions: INodePropertyOptions[] = [
 	{ name: '[All]', value: ALL_EVENTS, description: 'Every event the account receives' },
@@ -14,6 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'notice',
 		type: 'notice',
 		default: '',
+		displayOptions: { hide: { source: ['ayrshare'] } },
 	},
 	{
 		displayName: 'Source',
@@ -26,10 +35,17 @@ export const triggerProperties: INodeProperties[] = [
 				value: 'aaa',
 				description: 'Direct from X (Enterprise or pay-per-use access). X ends this API on 2027-01-01.',
 			},
+			{
+				name: 'X Activity API',
+				value: 'xaa',
+				description: 'Direct from X, the successor of the Account Activity API: one subscription per selected event type',
+			},
+			ayrshareSourceOption,
 		],
 		default: 'aaa',
 		description: 'Where the events come from. Every source gives the same items, so you can switch later without changing the workflow.',
 	},
+	...ayrshareNotices,
 	{
 		displayName: 'Events',
 		name: 'events',
@@ -47,6 +63,9 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			ayrshareActionsOption,
+			ayrshareOtherActionsOption,
+			ayrshareRefIdsOption,
 			{
 				displayName: 'Deduplicate',
 				name: 'deduplicate',
@@ -61,6 +80,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to drop events the watched account did itself (its own posts, likes, follows, sent messages)',
 			},
+			maxTimestampSkewOption,
 			{
 				displayName: 'Simplify',
 				name: 'simplify',

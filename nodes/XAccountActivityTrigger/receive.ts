@@ -52,6 +52,8 @@ function selectItems(this: IWebhookFunctions, items: Item[], state: TriggerState
 		.filter((item) => options.deduplicate === false || firstSighting(state, dedupeKey(item)))
 		.map((item) => {
 			if (options.simplify === false) return item;
+			// xaa.other (chat, Spaces, news…) has no normalized fields: its raw payload is the content (SPEC).
+			if (item.event === 'xaa.other') return item;
 			const simplified = { ...item };
 			delete simplified.raw;
 			return simplified;
@@ -68,6 +70,8 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	if (!body) return reply.call(this, 400, { error: 'Expected a JSON object.' });
 
 	const state = this.getWorkflowStaticData('node') as TriggerState;
+	const skipped = from.skip?.call(this, body, state) ?? null;
+	if (skipped) return { webhookResponse: { received: 0, emitted: 0, skipped } };
 	const { items, ignored } = from.normalize(body, state);
 	for (const { key, reason } of ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
 

@@ -15,3 +15,9 @@ export async function xConsumerSecret(this: IWebhookFunctions | IHookFunctions):
 	}
 	return null;
 }
+
+/** The Ayrshare credential's optional webhook secret; `null` when deliveries are not signed. */
+export async function ayrshareWebhookSecret(this: IWebhookFunctions | IHookFunctions): Promise<string | null> {
+	const secret = (await this.getCredentials('ayrshareApi')).webhookSecret;
+	return typeof secret === 'string' && secret ? secret : null;
+}

@@ -12,6 +12,16 @@ export interface TriggerState extends IDataObject {
 	subscriptionCreated?: boolean;
 	/** X Activity API subscriptions this node created (ids), removed on deactivation. */
 	activitySubscriptions?: string[];
+	/** Ayrshare: the URL the actions were registered to, and by whom (Ayrshare webhooks have no ids). */
+	ayrshareUrl?: string;
+	/** Ayrshare actions this node registered, unregistered on deactivation. */
+	ayrshareActionsCreated?: string[];
+	/** Ayrshare actions already pointing at this URL before activation: used, and left in place. */
+	ayrshareActionsReused?: string[];
+	/** The X account linked to the Ayrshare profile (`GET /user`): forUserId of accountActivity items. */
+	ayrshareLinkedXUserId?: string | null;
+	/** Why `ayrshareLinkedXUserId` is null, as told at activation. */
+	ayrshareLinkedXProblem?: string;
 }
 
 export function clearRegistration(state: TriggerState): void {

@@ -23,3 +23,13 @@ export function firstSighting(store: IDataObject, key: string, capacity = DEDUPE
 	for (const old of keys.slice(0, Math.max(0, keys.length - capacity))) delete seen[old];
 	return true;
 }
+
+/**
+ * Delivery-level dedupe, for senders that number their retries (Ayrshare's `retryAttempt`): a
+ * retry of a delivery id already accepted is dropped whole. Every delivery id is recorded, in the
+ * same bounded store as the event keys.
+ */
+export function isRedelivery(store: IDataObject, deliveryId: string, isRetry: boolean): boolean {
+	const first = firstSighting(store, `delivery|${deliveryId}`);
+	return isRetry && !first;
+}

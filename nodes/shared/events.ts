@@ -25,6 +25,22 @@ export const EVENT_OPTIONS = [
 	{ value: 'dm.read', name: 'Direct Message Read', description: 'A direct message conversation was read' },
 	{ value: 'app.revoked', name: 'App Access Revoked', description: 'The account revoked this app’s access; X deletes the subscription' },
 	{ value: 'replay.finished', name: 'Replay Finished', description: 'A replay job finished (Complete or Incomplete)' },
+	{
+		value: 'profile.updated',
+		name: 'Profile Updated',
+		description: 'The account changed its bio, picture, banner, name, handle, location, URL or badges (X Activity API only)',
+	},
+	{
+		value: 'xaa.other',
+		name: 'Other X Activity',
+		description: 'Chat, Spaces, broadcast and news events, passed through with X’s payload under "raw" (X Activity API only)',
+	},
+	{ value: 'ayrshare.scheduled', name: 'Ayrshare Scheduled Post', description: 'A scheduled post was published or failed (Ayrshare only)' },
+	{ value: 'ayrshare.social', name: 'Ayrshare Social Account', description: 'A profile linked, unlinked or must refresh a social network (Ayrshare only)' },
+	{ value: 'ayrshare.messages', name: 'Ayrshare Message', description: 'A message was received, sent, read or reacted to (Ayrshare messaging add-on)' },
+	{ value: 'ayrshare.batch', name: 'Ayrshare Batch Ready', description: 'A batch file, e.g. of all user profiles, is ready to download (Ayrshare only)' },
+	{ value: 'ayrshare.feed', name: 'Ayrshare RSS Feed Item', description: 'A registered RSS feed has a new item (Ayrshare only)' },
+	{ value: 'ayrshare.other', name: 'Other Ayrshare Action', description: 'Any other Ayrshare webhook action, with its fields under "ayrshare"' },
 ] as const satisfies ReadonlyArray<INodePropertyOptions & { value: string }>;
 
 export type EventName = (typeof EVENT_OPTIONS)[number]['value'];

@@ -3,13 +3,12 @@
  * community installer does, against the X emulator: activation (register + CRC + subscribe),
  * every event type, signatures, replay, deactivation and reuse.
  */
-import { resolve } from 'node:path';
-
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
-import { type Emulator, startEmulator } from '../../emulator/server';
+import type { Emulator } from '../../emulator/server';
 import { formatReplayDate } from '../../emulator/x/replay/window';
-import { type N8nInstance, nodeOutput, packPackage, startN8n } from './harness';
-import { TRIGGER_NODE, createXCredentials, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
+import { type N8nInstance, nodeOutput } from './harness';
+import { type Stack, emulatorClient, startStack, stopStack } from './support/stack';
+import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
 
@@ -37,18 +36,9 @@ const EXPECTED: Record<string, string> = {
 
 let emu: Emulator;
 let n8n: N8nInstance;
-let credentials: Awaited<ReturnType<typeof createXCredentials>>;
+let credentials: Stack['credentials'];
 
-async function emulator<T = any>(method: string, path: string, body?: unknown, auth?: string): Promise<T> {
-	const response = await fetch(`${emu.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-	return JSON.parse(text) as T;
-}
+const emulator = emulatorClient(() => emu);
 
 const inject = (type: string, extra: Record<string, unknown> = {}) =>
 	emulator<{ deliveries: Array<{ status: number; responseBody: string }> }>('POST', '/_emulator/x/events', { type, ...extra });
@@ -64,16 +54,11 @@ async function expectNoNewExecution(workflowId: string, before: number) {
 }
 
 beforeAll(async () => {
-	const tarball = await packPackage(resolve(__dirname, '../..'));
-	emu = await startEmulator({ port: 0, log: () => undefined });
-	n8n = await startN8n({ tarball });
-	process.stderr.write(`[aaa e2e] n8n ${n8n.version} at ${n8n.baseUrl} with ${tarball}, emulator at ${emu.url}\n`);
-	credentials = await createXCredentials(n8n, emu.url);
+	({ emu, n8n, credentials } = await startStack('aaa'));
 }, 15 * 60_000);
 
 afterAll(async () => {
-	await n8n?.stop();
-	await emu?.close();
+	await stopStack({ emu, n8n });
 });
 
 describe('X Account Activity Trigger in n8n', () => {

@@ -81,3 +81,11 @@ export async function startTriggerHost(options: {
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
+
+/** What n8n does on activation: `create` only when `checkExists` says the registration is missing. */
+export async function activateTrigger(host: TriggerHost): Promise<'reused' | 'created'> {
+	const { checkExists, create } = new XAccountActivityTrigger().webhookMethods.default;
+	if (await checkExists.call(host.hooks())) return 'reused';
+	await create.call(host.hooks());
+	return 'created';
+}

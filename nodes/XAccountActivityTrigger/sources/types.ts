@@ -23,4 +23,9 @@ export interface TriggerSource {
 	/** Answers a GET on the webhook URL (X's CRC), or rejects it. */
 	answerGet(this: IWebhookFunctions): Promise<{ status: number; body: Record<string, unknown> }>;
 	normalize(body: Record<string, unknown>, state: TriggerState): NormalizeResult;
+	/**
+	 * Why an authentic delivery should be answered without running the workflow (Ayrshare: another
+	 * profile's event, a retry of a delivery already accepted), or `null` to go on. Optional.
+	 */
+	skip?(this: IWebhookFunctions, body: Record<string, unknown>, state: TriggerState): string | null;
 }

@@ -10,18 +10,11 @@ import {
 	aaaEnvelopeSchema,
 } from '../schemas/aaa';
 import { type Item, type Source, makeItem } from '../schemas/item';
-import {
-	expandedUrls,
-	fullEntities,
-	mediaFromEntities,
-	mentionIds,
-	postFromLegacy,
-	userFromLegacy,
-	userStub,
-} from './legacy';
+import { fullEntities, mentionIds, postFromLegacy, userFromLegacy, userStub } from './legacy';
+import { postStub, messageFromDm, readMarker } from './parts';
 import { classifyPost } from './postKinds';
 import type { NormalizeResult } from './result';
-import { firstTime, idOf, isoTime, postUrl, strOrNull } from './values';
+import { firstTime, idOf, isoTime, strOrNull } from './values';
 
 export interface AaaContext {
 	source: Source;
@@ -169,27 +162,12 @@ function relation({ key, event }: EventInput<RelationKey>) {
 
 function directMessage({ event, envelope, forUserId }: EventInput<'direct_message_events'>) {
 	if (event.type && event.type !== 'message_create') return null;
-	const create = event.message_create;
-	const senderId = idOf(create.sender_id);
-	const recipientId = idOf(create.target.recipient_id);
+	const senderId = idOf(event.message_create.sender_id);
 	const direction = forUserId === null ? null : senderId === forUserId ? 'sent' : 'received';
-	const data = create.message_data;
-	const id = idOf(event.id) as string;
+	const message = messageFromDm(event, direction);
 	return makeItem(
-		{ ...core(direction === 'sent' ? 'dm.sent' : 'dm.received', `dm:${id}`, isoTime(event.created_timestamp)), source: 'aaa', forUserId },
-		{
-			actor: knownUser(envelope, senderId),
-			target: knownUser(envelope, recipientId),
-			message: {
-				id,
-				text: strOrNull(data?.text),
-				senderId,
-				recipientId,
-				direction,
-				urls: expandedUrls(data?.entities),
-				media: data?.attachment?.media ? mediaFromEntities([data.attachment.media]) : [],
-			},
-		},
+		{ ...core(direction === 'sent' ? 'dm.sent' : 'dm.received', `dm:${message.id}`, isoTime(event.created_timestamp)), source: 'aaa', forUserId },
+		{ actor: knownUser(envelope, senderId), target: knownUser(envelope, message.recipientId), message },
 	);
 }
 
@@ -205,10 +183,7 @@ function indicator(name: 'dm.typing' | 'dm.read') {
 			{
 				actor: knownUser(envelope, senderId),
 				target: knownUser(envelope, recipientId),
-				message:
-					name === 'dm.read'
-						? { id: lastRead, text: null, senderId: null, recipientId: null, direction: null, urls: [], media: [] }
-						: null,
+				message: name === 'dm.read' ? readMarker(lastRead) : null,
 			},
 		);
 	};
@@ -221,21 +196,7 @@ function tweetDelete({ event }: EventInput<'tweet_delete_events'>) {
 		{ ...core('post.deleted', `delete:${id}`, firstTime(event.timestamp_ms, event.created_at)), source: 'aaa', forUserId: null },
 		{
 			actor: userStub(authorId),
-			post: {
-				id,
-				text: null,
-				url: postUrl(id, null),
-				lang: null,
-				authorId,
-				inReplyToPostId: null,
-				inReplyToUserId: null,
-				quotedPostId: null,
-				repostedPostId: null,
-				mentions: [],
-				hashtags: [],
-				urls: [],
-				media: [],
-			},
+			post: postStub(id, authorId),
 		},
 	);
 }

@@ -1,0 +1,271 @@
+import type { EventName } from '../events';
+import { directMessageEventSchema, dmIndicatorEventSchema, looksLikeAaa } from '../schemas/aaa';
+import { type Item, type UserRef, makeItem } from '../schemas/item';
+import {
+	type XaaEvent,
+	dmPayloadSchema,
+	likePayloadSchema,
+	postDeletePayloadSchema,
+	profilePayloadSchema,
+	relationPayloadSchema,
+	revokePayloadSchema,
+	v2PostSchema,
+	v2UserSchema,
+	xaaEnvelopeSchema,
+	xaaEventSchema,
+} from '../schemas/xaa';
+import { canonicalEventType, xaaEventType } from '../xaaEventTypes';
+import { normalizeAaa } from './aaa';
+import { userStub } from './legacy';
+import { messageFromDm, postStub, readMarker } from './parts';
+import { classifyPost } from './postKinds';
+import type { NormalizeResult } from './result';
+import { Includes, mentionIdsOf, postFromV2, referencedId, userFromV2 } from './v2';
+import { firstTime, idOf, isoTime } from './values';
+
+export interface XaaContext {
+	/** The account the trigger subscribed, for a delivery whose filter does not name it. */
+	forUserId?: string | null;
+}
+
+interface EventInput {
+	type: string;
+	event: XaaEvent;
+	forUserId: string | null;
+	includes: Includes;
+}
+
+/** The items an event becomes, or why it became none. */
+type Handler = (input: EventInput) => Item[] | string;
+
+/**
+ * Normalizes one X Activity API delivery into SPEC items, with the same meanings as the Account
+ * Activity route. A URL shared with an Account Activity webhook also receives that API's bodies:
+ * they go to its normalizer, so nothing is lost while both run.
+ */
+export function normalizeXaa(body: Record<string, unknown>, context: XaaContext = {}): NormalizeResult {
+	if (looksLikeAaa(body)) return normalizeAaa(body, { source: 'aaa', forUserId: context.forUserId ?? null });
+	const envelope = xaaEnvelopeSchema.safeParse(body);
+	if (!envelope.success) return { items: [], ignored: [{ key: '(body)', reason: 'not an X Activity API envelope' }] };
+	const entries = Array.isArray(envelope.data.data) ? envelope.data.data : [envelope.data.data];
+	const result: NormalizeResult = { items: [], ignored: [] };
+
+	for (const entry of entries) {
+		const parsed = xaaEventSchema.safeParse(entry);
+		if (!parsed.success) {
+			result.ignored.push({ key: '(data)', reason: `malformed event: ${parsed.error.issues[0]?.path.join('.') || 'shape'}` });
+			continue;
+		}
+		const event = parsed.data;
+		const type = canonicalEventType(event.event_type);
+		const info = xaaEventType(type);
+		const forUserId = event.filter?.user_id ?? (info.filter === 'user' ? (context.forUserId ?? null) : null);
+		const drafts = (HANDLERS[info.event] ?? other)({ type, event, forUserId, includes: new Includes(event.includes) });
+		if (typeof drafts === 'string') {
+			result.ignored.push({ key: type, reason: drafts });
+			continue;
+		}
+		for (const item of drafts) result.items.push({ ...item, raw: entry });
+	}
+	return result;
+}
+
+/**
+ * X names one delivery per matching subscription with one `event_uuid`, so the uuid and the type
+ * together identify it: a replay or a second subscription of the same type repeats the id, a post
+ * that matched two kinds of subscription does not (API-NOTES §3).
+ */
+function eventId({ event, type }: EventInput, part?: string | null): string {
+	return part ? `${event.event_uuid}:${type}:${part}` : `${event.event_uuid}:${type}`;
+}
+
+function core(input: EventInput, event: EventName, createdAt: string | null, kinds: EventName[] = [event], part?: string | null) {
+	return { event, kinds, eventId: eventId(input, part), createdAt, source: 'xaa' as const, forUserId: input.forUserId };
+}
+
+function post(input: EventInput): Item[] | string {
+	const parsed = v2PostSchema.safeParse(input.event.payload);
+	if (!parsed.success) return 'malformed post';
+	const { type, forUserId, includes } = input;
+	const payload = parsed.data;
+	const named = xaaEventType(type).event;
+	// X only sends the "by others" types when they involve the account, even when the payload omits the referenced post.
+	const ofMe = (kind: EventName) => (named === kind ? forUserId : null);
+	const authorOf = (id: string | null) => includes.post(id)?.author_id ?? null;
+	const reposted = referencedId(payload, 'retweeted');
+	const quoted = referencedId(payload, 'quoted');
+	const repliedTo = payload.in_reply_to_tweet_id ?? referencedId(payload, 'replied_to');
+	const facts = {
+		forUserId,
+		authorId: payload.author_id ?? null,
+		repostOf: reposted || named === 'post.repost' ? { userId: authorOf(reposted) ?? ofMe('post.repost') } : null,
+		quoteOf: quoted || named === 'post.quote' ? { userId: authorOf(quoted) ?? ofMe('post.quote') } : null,
+		replyTo: repliedTo || named === 'post.reply' ? { userId: payload.in_reply_to_user_id ?? authorOf(repliedTo) ?? ofMe('post.reply') } : null,
+		mentionIds: mentionIdsOf(payload),
+	};
+	const classified = classifyPost(facts);
+	// `post.create` is the account's own post, whose most specific kind leads (as on AAA); the other
+	// types name the relationship X matched, so each subscription's delivery is its own kind.
+	const event = named === 'post.created' ? (classified?.event ?? named) : named;
+	const kinds = [...new Set<EventName>([event, ...(classified?.kinds ?? [])])];
+	const targetId: Record<string, string | null | undefined> = {
+		'post.repost': facts.repostOf?.userId,
+		'post.quote': facts.quoteOf?.userId,
+		'post.reply': facts.replyTo?.userId,
+		'post.mention': forUserId,
+	};
+	return [
+		makeItem(core(input, event, isoTime(payload.created_at), kinds), {
+			actor: includes.user(payload.author_id, payload),
+			target: includes.user(targetId[event], payload),
+			post: postFromV2(payload, includes),
+		}),
+	];
+}
+
+function postDelete(input: EventInput): Item[] | string {
+	const parsed = postDeletePayloadSchema.safeParse(input.event.payload);
+	if (!parsed.success) return 'malformed post.delete';
+	const { id, author_id: authorId = null } = parsed.data;
+	return [makeItem(core(input, 'post.deleted', null), { actor: input.includes.user(authorId), post: postStub(id, authorId) })];
+}
+
+function like(input: EventInput): Item[] | string {
+	const parsed = likePayloadSchema.safeParse(input.event.payload);
+	if (!parsed.success) return 'malformed like';
+	const { forUserId, includes } = input;
+	const payload = parsed.data;
+	const likedPost = includes.post(payload.liked_tweet_id);
+	const authorId = payload.liked_tweet_author_id ?? payload.tweet_author_id ?? likedPost?.author_id ?? null;
+	// The payload does not name who liked: the filter's side does (outbound = the account).
+	const direction = input.event.filter?.direction;
+	const byMe = direction === 'outbound' || (direction !== 'inbound' && authorId !== forUserId);
+	const actor = byMe ? (includes.user(forUserId) ?? null) : includes.userOtherThan(authorId);
+	return [
+		makeItem(core(input, 'post.liked', firstTime(payload.timestamp_ms, payload.created_at)), {
+			actor,
+			target: includes.user(authorId),
+			post: likedPost ? postFromV2(likedPost, includes) : postStub(payload.liked_tweet_id, authorId),
+		}),
+	];
+}
+
+function relation(input: EventInput): Item[] | string {
+	const parsed = relationPayloadSchema.safeParse(input.event.payload);
+	if (!parsed.success) return 'malformed source/target event';
+	const payload = parsed.data;
+	const name = xaaEventType(input.type).event;
+	return [
+		makeItem(core(input, name, firstTime(payload.timestamp_ms, payload.created_at)), {
+			actor: userFromV2(payload.source),
+			target: userFromV2(payload.target),
+		}),
+	];
+}
+
+/** DM payloads keep AAA's legacy events and may hold several; each becomes an item. */
+function dmEvents(input: EventInput, key: 'direct_message_events' | 'direct_message_indicate_typing_events' | 'direct_message_mark_read_events') {
+	const parsed = dmPayloadSchema.safeParse(input.event.payload);
+	if (!parsed.success) return null;
+	const users = new Map<string, UserRef>();
+	for (const value of Object.values(parsed.data.users ?? {})) {
+		const user = userFromV2(v2UserSchema.safeParse(value).data);
+		if (user) users.set(user.id, user);
+	}
+	const person = (id: string | null) => (id ? (users.get(id) ?? input.includes.user(id)) : null);
+	// A typing or read payload may also come as the bare event.
+	const events = parsed.data[key] ?? (key !== 'direct_message_events' ? [input.event.payload] : []);
+	return { events, person };
+}
+
+function directMessage(input: EventInput): Item[] | string {
+	const found = dmEvents(input, 'direct_message_events');
+	if (!found) return 'malformed direct message payload';
+	return found.events.flatMap((element) => {
+		const parsed = directMessageEventSchema.safeParse(element);
+		if (!parsed.success || (parsed.data.type && parsed.data.type !== 'message_create')) return [];
+		const senderId = idOf(parsed.data.message_create.sender_id);
+		const sent = input.type === 'dm.sent' || (input.type !== 'dm.received' && senderId === input.forUserId);
+		const message = messageFromDm(parsed.data, sent ? 'sent' : 'received');
+		return [
+			makeItem(core(input, sent ? 'dm.sent' : 'dm.received', isoTime(parsed.data.created_timestamp), undefined, message.id), {
+				actor: found.person(senderId),
+				target: found.person(message.recipientId),
+				message,
+			}),
+		];
+	});
+}
+
+function dmIndicator(input: EventInput): Item[] | string {
+	const name = xaaEventType(input.type).event;
+	const found = dmEvents(input, name === 'dm.read' ? 'direct_message_mark_read_events' : 'direct_message_indicate_typing_events');
+	if (!found) return 'malformed direct message payload';
+	return found.events.flatMap((element, index) => {
+		const parsed = dmIndicatorEventSchema.safeParse(element);
+		if (!parsed.success) return [];
+		const lastRead = idOf(parsed.data.last_read_event_id);
+		const part = found.events.length > 1 ? String(index) : null;
+		return [
+			makeItem(core(input, name, isoTime(parsed.data.created_timestamp), undefined, part), {
+				actor: found.person(idOf(parsed.data.sender_id)),
+				target: found.person(idOf(parsed.data.target.recipient_id)),
+				message: name === 'dm.read' ? readMarker(lastRead) : null,
+			}),
+		];
+	});
+}
+
+/** `oauth.revoke` has an empty filter: the revoking user is whom it is for (as AAA's `user_event`). */
+function revoke(input: EventInput): Item[] | string {
+	const parsed = revokePayloadSchema.safeParse(input.event.payload);
+	if (!parsed.success) return 'malformed oauth.revoke';
+	const userId = parsed.data.user_id;
+	const item = makeItem({ ...core(input, 'app.revoked', isoTime(parsed.data.date_time)), forUserId: userId }, { actor: userStub(userId) });
+	return [item];
+}
+
+function profile(input: EventInput): Item[] | string {
+	const parsed = profilePayloadSchema.safeParse(input.event.payload);
+	if (!parsed.success) return 'malformed profile update';
+	const field = input.type.replace(/^profile\.update\./, '');
+	return [
+		makeItem(core(input, 'profile.updated', null), {
+			actor: input.includes.user(input.forUserId),
+			profile: { field, before: parsed.data.before ?? null, after: parsed.data.after ?? null },
+		}),
+	];
+}
+
+/** Chat, Spaces, broadcasts and news: no item fields of their own, so `raw` carries the content. */
+function other(input: EventInput): Item[] | string {
+	const payload = (input.event.payload ?? {}) as Record<string, unknown>;
+	const person = v2UserSchema.safeParse(payload.user ?? payload.author);
+	const actor = person.success ? userFromV2(person.data) : input.includes.user(idOf(payload.sender_id));
+	const createdAt = firstTime(payload.created_at_msec, payload.event_timestamp_ms, payload.created_at, payload.updated_at);
+	return [makeItem(core(input, 'xaa.other', createdAt), { actor })];
+}
+
+/** Keyed by the item event the catalogue maps each XAA type to (xaaEventTypes.ts). */
+const HANDLERS: Partial<Record<EventName, Handler>> = {
+	'post.created': post,
+	'post.mention': post,
+	'post.reply': post,
+	'post.repost': post,
+	'post.quote': post,
+	'post.deleted': postDelete,
+	'post.liked': like,
+	'user.followed': relation,
+	'user.unfollowed': relation,
+	'user.blocked': relation,
+	'user.unblocked': relation,
+	'user.muted': relation,
+	'user.unmuted': relation,
+	'dm.received': directMessage,
+	'dm.sent': directMessage,
+	'dm.typing': dmIndicator,
+	'dm.read': dmIndicator,
+	'app.revoked': revoke,
+	'profile.updated': profile,
+	'xaa.other': other,
+};
