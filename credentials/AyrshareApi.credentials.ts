@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { applyProfileKey } from '../nodes/shared/transport/ayrshareProfileKey';
-import { DEFAULT_AYRSHARE_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+import { baseUrlProperty, DEFAULT_AYRSHARE_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
 
 export class AyrshareApi implements ICredentialType {
 	name = 'ayrshareApi';
@@ -46,13 +46,7 @@ export class AyrshareApi implements ICredentialType {
 			description:
 				'Optional but advised: the secret Ayrshare signs webhook deliveries with; the trigger registers it and verifies every delivery (without one, anyone who knows the URL can start the workflow). Ayrshare keeps one secret per profile: registering re-keys every webhook of the profile, so other receivers of this profile must use the same secret.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_AYRSHARE_BASE_URL,
-			description: 'Change only to go through a proxy or a test server',
-		},
+		baseUrlProperty(DEFAULT_AYRSHARE_BASE_URL),
 	];
 
 	authenticate = async (

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+import { baseUrlProperty, DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
 
 export class XBearerApi implements ICredentialType {
 	name = 'xBearerApi';
@@ -37,13 +37,7 @@ export class XBearerApi implements ICredentialType {
 			description:
 				'Optional. The trigger uses it to answer X’s webhook checks and verify events when no X OAuth1 User credential is set.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_X_BASE_URL,
-			description: 'Change only to go through a proxy or a test server',
-		},
+		baseUrlProperty(DEFAULT_X_BASE_URL),
 	];
 
 	authenticate = async (

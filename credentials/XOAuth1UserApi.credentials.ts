@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { oauth1Header } from '../nodes/shared/crypto/oauth1';
-import { DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+import { baseUrlProperty, DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
 
 export class XOAuth1UserApi implements ICredentialType {
 	name = 'xOAuth1UserApi';
@@ -60,13 +60,7 @@ export class XOAuth1UserApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_X_BASE_URL,
-			description: 'Change only to go through a proxy or a test server',
-		},
+		baseUrlProperty(DEFAULT_X_BASE_URL),
 	];
 
 	authenticate = async (

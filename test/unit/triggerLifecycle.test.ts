@@ -3,7 +3,7 @@ import type { NodeApiError } from 'n8n-workflow';
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
-import { type TriggerHost, emulatorCredentials, startTriggerHost } from '../helpers/triggerHost';
+import { type TriggerHost, activateTrigger, emulatorCredentials, startTriggerHost } from '../helpers/triggerHost';
 import { apiClient, registerAndSubscribe } from './emulator/helpers/api';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
@@ -36,11 +36,7 @@ afterEach(async () => {
 const control = (path: string, body?: unknown) =>
 	fetch(`${emu.url}/_emulator${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
 
-async function activate(target = host) {
-	if (await checkExists.call(target.hooks())) return 'reused';
-	await create.call(target.hooks());
-	return 'created';
-}
+const activate = (target = host) => activateTrigger(target);
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 	try {

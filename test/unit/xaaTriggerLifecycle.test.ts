@@ -4,7 +4,7 @@ import { DEFAULT_USERS } from '../../emulator/defaults';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
 import { triggerTag } from '../../nodes/XAccountActivityTrigger/sources/xaaPlan';
-import { type TriggerHost, emulatorCredentials, startTriggerHost } from '../helpers/triggerHost';
+import { type TriggerHost, emulatorCredentials, startTriggerHost, activateTrigger } from '../helpers/triggerHost';
 import { apiClient } from './emulator/helpers/api';
 
 /** The trigger with `source = xaa` against the emulator: subscriptions per event type, ownership, refusals, delivery. */
@@ -21,11 +21,7 @@ async function newHost(parameters: Record<string, unknown> = {}) {
 	return host;
 }
 
-async function activate(host: TriggerHost) {
-	if (await checkExists.call(host.hooks())) return 'reused';
-	await create.call(host.hooks());
-	return 'created';
-}
+const activate = activateTrigger;
 
 const inject = async (type: string, extra: Record<string, unknown> = {}) => {
 	const response = await fetch(`${emu.url}/_emulator/x/activity/events`, {

@@ -3,17 +3,14 @@ import { twitterDate } from './time';
 
 /** The three user shapes AAA payloads carry, all derived from one emulator user. */
 
-/** Full v1.1 user, as embedded in Tweet objects and favorite events: numeric `id` plus `id_str`. */
-export function v1User(u: XUser): Record<string, unknown> {
+/** Fields the full and the reduced legacy user shapes share, with the same values. */
+function legacyCore(u: XUser): Record<string, unknown> {
 	return {
-		id: BigInt(u.id),
-		id_str: u.id,
 		name: u.name,
 		screen_name: u.username,
 		location: u.location || null,
 		url: null,
 		description: u.description,
-		translator_type: 'none',
 		protected: false,
 		verified: u.verified,
 		followers_count: u.followersCount,
@@ -24,12 +21,22 @@ export function v1User(u: XUser): Record<string, unknown> {
 		created_at: twitterDate(new Date(u.createdAt)),
 		geo_enabled: false,
 		lang: null,
-		contributors_enabled: false,
-		is_translator: false,
 		profile_image_url: u.profileImageUrl.replace(/^https:/, 'http:'),
 		profile_image_url_https: u.profileImageUrl,
-		default_profile: true,
 		default_profile_image: false,
+	};
+}
+
+/** Full v1.1 user, as embedded in Tweet objects and favorite events: numeric `id` plus `id_str`. */
+export function v1User(u: XUser): Record<string, unknown> {
+	return {
+		id: BigInt(u.id),
+		id_str: u.id,
+		...legacyCore(u),
+		translator_type: 'none',
+		contributors_enabled: false,
+		is_translator: false,
+		default_profile: true,
 		following: null,
 		follow_request_sent: null,
 		notifications: null,
@@ -39,29 +46,7 @@ export function v1User(u: XUser): Record<string, unknown> {
 
 /** Reduced legacy user of follow/block/mute events: `id` is a string and there is no `id_str`. */
 export function activityUser(u: XUser): Record<string, unknown> {
-	return {
-		id: u.id,
-		name: u.name,
-		screen_name: u.username,
-		location: u.location || null,
-		url: null,
-		description: u.description,
-		protected: false,
-		verified: u.verified,
-		followers_count: u.followersCount,
-		friends_count: u.friendsCount,
-		listed_count: 0,
-		favourites_count: 0,
-		statuses_count: u.statusesCount,
-		created_at: twitterDate(new Date(u.createdAt)),
-		utc_offset: null,
-		time_zone: null,
-		geo_enabled: false,
-		lang: null,
-		profile_image_url: u.profileImageUrl.replace(/^https:/, 'http:'),
-		profile_image_url_https: u.profileImageUrl,
-		default_profile_image: false,
-	};
+	return { id: u.id, ...legacyCore(u), utc_offset: null, time_zone: null };
 }
 
 /** Entry of the `users` map on DM events, keyed by id. */

@@ -1,4 +1,4 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_X_BASE_URL = 'https://api.x.com';
 
@@ -14,4 +14,15 @@ export function resolveRequestUrl(options: IHttpRequestOptions, credentialBaseUr
 	const configured = typeof options.baseURL === 'string' && !options.baseURL.startsWith('=') ? options.baseURL : undefined;
 	const base = String(configured || credentialBaseUrl || defaultBaseUrl).replace(/\/+$/, '');
 	return `${base}/${options.url.replace(/^\/+/, '')}`;
+}
+
+/** Every credential's Base URL field: the service's URL by default, changed only for proxies and tests. */
+export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {
+	return {
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: defaultBaseUrl,
+		description: 'Change only to go through a proxy or a test server',
+	};
 }
