@@ -2,6 +2,7 @@
  * `npm run docs:screenshots`: renders the README's pictures from a real n8n running the demo
  * (Debian's chromium driven by playwright-core; no browser download). Writes docs/images/*.png.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -41,6 +42,26 @@ async function main() {
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${TRIGGER_NODE}"], [data-test-id="canvas-node"]`).first().dblclick();
 		await page.waitForTimeout(2000);
 		await page.screenshot({ path: join(OUT, 'trigger-parameters.png') });
+
+		const actionWorkflow = await demo.n8n.createWorkflow({
+			name: 'X Account Activity action node',
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'X Account Activity',
+					type: 'n8n-nodes-x-account-activity.xAccountActivity',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { resource: 'replay', operation: 'create' },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+		await page.goto(`${demo.n8n.baseUrl}workflow/${actionWorkflow.id}`);
+		await page.locator('[data-test-id="canvas-node"]').first().dblclick();
+		await page.waitForTimeout(2000);
+		await page.screenshot({ path: join(OUT, 'action-node.png') });
 
 		const [latest] = await demo.n8n.listExecutions(demo.workflowId);
 		await page.goto(`${demo.n8n.baseUrl}workflow/${demo.workflowId}/executions/${latest.id}`);

@@ -15,7 +15,11 @@ function sourceOf(hooks: IHookFunctions) {
 	return SOURCES[hooks.getNodeParameter('source', 'aaa') as SourceName];
 }
 
-const showForX = { show: { source: ['aaa', 'xaa'] } };
+// `hide`, not `show`: n8n's editor treats a parameter whose every option appears in credentials'
+// `displayOptions.show` as the node's authentication field and hides it inside the credential
+// picker, which would leave users unable to choose the Source.
+const forX = { hide: { source: ['ayrshare'] } };
+const forAyrshare = { hide: { source: ['aaa', 'xaa'] } };
 
 export class XAccountActivityTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,9 +34,9 @@ export class XAccountActivityTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'xOAuth1UserApi', required: true, displayOptions: showForX },
-			{ name: 'xBearerApi', required: true, displayOptions: showForX },
-			{ name: 'ayrshareApi', required: true, displayOptions: { show: { source: ['ayrshare'] } } },
+			{ name: 'xOAuth1UserApi', required: true, displayOptions: forX },
+			{ name: 'xBearerApi', required: true, displayOptions: forX },
+			{ name: 'ayrshareApi', required: true, displayOptions: forAyrshare },
 		],
 		// `setup` (GET) must come first: n8n registers webhooks in this order, and X sends its CRC
 		// to the GET route while `create` is still waiting for X's answer (N8N-NOTES).

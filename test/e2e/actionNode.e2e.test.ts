@@ -26,6 +26,7 @@ let credentials: Record<string, { id: string; name: string }>;
 function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Record<string, unknown>?]> {
 	const webhookId = "={{ $('Create Webhook').first().json.id }}";
 	const newProfileKey = "={{ $('Create Profile').first().json.profileKey }}";
+	const activityId = "={{ $('Create Activity Subscription').first().json.subscription_id }}";
 	return [
 		['Create Webhook', { resource: 'webhook', operation: 'create', url: receiverUrl }],
 		['Subscribe', { resource: 'subscription', operation: 'subscribe', webhookId }],
@@ -45,6 +46,14 @@ function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Rec
 		],
 		['Validate', { resource: 'webhook', operation: 'validate', webhookId }],
 		['List Webhooks', { resource: 'webhook', operation: 'getAll' }],
+		[
+			'Create Activity Subscription',
+			{ resource: 'activitySubscription', operation: 'create', eventType: 'post.mention.create', webhookId, filter: {}, options: { tag: 'e2e' } },
+		],
+		['List Activity Subscriptions', { resource: 'activitySubscription', operation: 'getAll', returnAll: true, filters: { tag: 'e2e' } }],
+		['Update Activity Subscription', { resource: 'activitySubscription', operation: 'update', subscriptionId: activityId, updateFields: { tag: 'e2e-2' } }],
+		// An array expression with an id X does not know: one item per id, the unknown one reported, not thrown.
+		['Delete Activity Subscriptions', { resource: 'activitySubscription', operation: 'delete', subscriptionIds: "={{ [$('Create Activity Subscription').first().json.subscription_id, '404'] }}" }],
 		['Unsubscribe', { resource: 'subscription', operation: 'unsubscribe', webhookId, userId: SUBSCRIBER_ID }, { executeOnce: true }],
 		['Delete Webhook', { resource: 'webhook', operation: 'delete', webhookId }],
 		['Create Profile', { resource: 'ayrshareProfile', operation: 'create', title: 'E2E Client', additionalFields: { tags: 'e2e' } }],
@@ -138,6 +147,17 @@ test('a webhook-started workflow runs every operation of the action node', async
 	expect(out('Replay')[0]).toMatchObject({ webhook_id: webhookId, job_id: expect.stringMatching(/^\d+$/), from_date: expect.stringMatching(/^\d{12}$/) });
 	expect(out('Validate')).toEqual([{ id: webhookId, valid: true }]);
 	expect(out('List Webhooks').map((w) => w.id)).toEqual([webhookId]);
+	const activityId = out('Create Activity Subscription')[0].subscription_id;
+	expect(out('Create Activity Subscription')).toEqual([
+		expect.objectContaining({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER_ID }, tag: 'e2e', webhook_id: webhookId }),
+	]);
+	expect(out('List Activity Subscriptions')).toEqual([expect.objectContaining({ subscription_id: activityId, tag: 'e2e' })]);
+	expect(out('Update Activity Subscription')).toEqual([expect.objectContaining({ subscription_id: activityId, tag: 'e2e-2' })]);
+	expect(out('Delete Activity Subscriptions')).toEqual([
+		{ id: activityId, deleted: true },
+		{ id: '404', deleted: false, error: expect.stringContaining('SubscriptionNotFound') },
+	]);
+	expect(emu.state.x.activitySubscriptions).toEqual([]);
 	expect(out('Unsubscribe')).toEqual([{ webhookId, userId: SUBSCRIBER_ID, subscribed: false, removed: true }]);
 	expect(out('Delete Webhook')).toEqual([{ id: webhookId, deleted: true }]);
 	expect(emu.state.x.webhooks).toEqual([]);

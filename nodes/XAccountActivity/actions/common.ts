@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, type INodePropertyOptions, NodeOperationError } from 'n8n-workflow';
 
 /** Parameters and readers several operations share, so each is described once. */
 
@@ -50,4 +50,59 @@ export function toList(value: unknown): string[] {
 /** The "Options" collection of optional settings, alphabetical as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** Optional narrowing of a Get Many operation. */
+export function filtersCollection(options: INodeProperties[], description?: string): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, ...(description ? { description } : {}), options };
+}
+
+/** Changeable fields of an Update operation, in n8n's usual "Update Fields" collection. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** n8n's Return All / Limit pair for Get Many operations. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** `undefined` means every result. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	return this.getNodeParameter('returnAll', itemIndex, false) ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+export const OTHER = 'other';
+
+/**
+ * A list the service keeps extending (Ayrshare's actions, X's event types): the known values, and
+ * "Other" with a text field for names newer than this node. Options are sorted as n8n lists them.
+ */
+export function optionsWithOther(field: INodeProperties & { options: INodePropertyOptions[] }, custom: INodeProperties): INodeProperties[] {
+	return [
+		{ ...field, type: 'options', options: [...field.options, { name: 'Other (Enter Name)', value: OTHER }].sort((a, b) => a.name.localeCompare(b.name)) },
+		{ ...custom, type: 'string', required: true, displayOptions: { show: { [field.name]: [OTHER] } } },
+	];
+}
+
+export function readWithOther(this: IExecuteFunctions, field: INodeProperties, custom: INodeProperties, itemIndex: number): string {
+	const chosen = readString.call(this, field.name, itemIndex);
+	const value = chosen === OTHER ? readString.call(this, custom.name, itemIndex) : chosen;
+	if (!value) throw new NodeOperationError(this.getNode(), `Enter the ${chosen === OTHER ? custom.displayName : field.displayName}`, { itemIndex });
+	return value;
 }

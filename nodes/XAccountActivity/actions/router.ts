@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/transport/xErrors';
+import * as activitySubscription from './activitySubscription';
 import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
 import * as replay from './replay';
@@ -14,8 +15,8 @@ import * as subscription from './subscription';
 import type { OperationModule } from './types';
 import * as webhook from './webhook';
 
-/** Adding a resource (e.g. X Activity API `activitySubscription`) is one folder and one line here. */
-const RESOURCES: Record<string, Record<string, unknown>> = { webhook, subscription, replay, ayrshareProfile, ayrshareWebhook };
+/** Adding a resource is one folder and one line here. */
+const RESOURCES: Record<string, Record<string, unknown>> = { webhook, subscription, activitySubscription, replay, ayrshareProfile, ayrshareWebhook };
 
 function findOperation(this: IExecuteFunctions, resource: string, operation: string): OperationModule {
 	const candidate = RESOURCES[resource]?.[operation] as Partial<OperationModule> | undefined;

@@ -1,5 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import * as activitySubscription from './activitySubscription';
+import { ACCOUNTLESS_EVENT_TYPES, PRIVATE_EVENT_TYPES } from './activitySubscription/eventTypeField';
 import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
 import * as replay from './replay';
@@ -13,24 +15,39 @@ import * as webhook from './webhook';
  * Which credential each call needs: the app's bearer token for webhooks, replays and managing
  * subscriptions; the watched account's OAuth 1.0a keys to subscribe or check it; Ayrshare's key
  * for Ayrshare. n8n asks only for the credential the chosen operation shows.
+ *
+ * Creating an activity subscription follows the event family, as the trigger does: private types
+ * (DMs, mutes, blocks, chat) sign as the account and need no bearer token; public ones use the
+ * app's token, plus the OAuth1 credential to read the account's ID when User ID is left empty;
+ * app-wide and keyword types need no account at all.
+ *
+ * The bearer token is described by what hides it: n8n's editor takes a parameter whose every
+ * value appears in credentials' `show` for the node's "authentication" field and moves it into
+ * the credential picker, which would swallow Resource (test/unit/editorVisibility.test.ts).
  */
 const USER_CONTEXT_OPERATIONS = ['subscribe', 'check'];
+const AYRSHARE_RESOURCES = ['ayrshareProfile', 'ayrshareWebhook'];
 
 export const credentials: INodeCredentialDescription[] = [
 	{
 		name: 'xBearerApi',
 		required: true,
-		displayOptions: { show: { resource: ['webhook', 'subscription', 'replay'] }, hide: { operation: USER_CONTEXT_OPERATIONS } },
+		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: PRIVATE_EVENT_TYPES } },
 	},
 	{
 		name: 'xOAuth1UserApi',
 		required: true,
-		displayOptions: { show: { resource: ['subscription'], operation: USER_CONTEXT_OPERATIONS } },
+		// Listed by the operations that do not need it: an `operation` in `show` would qualify Replay's
+		// single-valued Operation for the same editor rule.
+		displayOptions: {
+			show: { resource: ['subscription', 'activitySubscription'] },
+			hide: { operation: ['getAll', 'count', 'unsubscribe', 'update', 'delete'], eventType: ACCOUNTLESS_EVENT_TYPES },
+		},
 	},
 	{
 		name: 'ayrshareApi',
 		required: true,
-		displayOptions: { show: { resource: ['ayrshareProfile', 'ayrshareWebhook'] } },
+		displayOptions: { show: { resource: AYRSHARE_RESOURCES } },
 	},
 ];
 
@@ -41,6 +58,11 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{
+				name: 'Activity Subscription (X Activity API)',
+				value: 'activitySubscription',
+				description: 'Which X Activity API events reach a webhook: the replacement for the Account Activity API',
+			},
 			{ name: 'Ayrshare Profile', value: 'ayrshareProfile', description: 'Ayrshare User Profiles, including switching X Account Activity on' },
 			{ name: 'Ayrshare Webhook', value: 'ayrshareWebhook', description: 'Where Ayrshare sends each kind of event' },
 			{ name: 'Replay', value: 'replay', description: 'Have X send a past time range of events again' },
@@ -51,6 +73,7 @@ export const properties: INodeProperties[] = [
 	},
 	...webhook.description,
 	...subscription.description,
+	...activitySubscription.description,
 	...replay.description,
 	...ayrshareProfile.description,
 	...ayrshareWebhook.description,

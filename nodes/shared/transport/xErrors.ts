@@ -44,11 +44,22 @@ const BY_REASON: Record<string, Advice> = {
 	SubscriptionLimitExceeded: {
 		message: 'Your X app has reached its subscription limit',
 		description:
-			'Pay-per-use apps get 3 subscriptions, Enterprise more. Remove subscriptions you no longer need with the X Account Activity node (Subscription → Unsubscribe).',
+			'Account Activity API: pay-per-use apps get 3 subscriptions, Enterprise more; remove the ones you no longer need with the X Account Activity node (Subscription → Unsubscribe). X Activity API: 1,500 subscriptions per app (75,000 on Enterprise); delete unused ones with Activity Subscription → Delete.',
+	},
+	InvalidFilter: {
+		message: 'X rejected the subscription filter',
+		description:
+			'X accepts only User ID, Keyword and Direction in a filter, and only those the event type uses. Mutes, blocks, direct messages and chat work only for the account of the X OAuth1 User credential (leave User ID empty), and mutes and blocks take no Direction.',
+	},
+	InvalidEventType: {
+		message: 'X does not know this event type',
+		description: 'Pick the event type from the list, or check the spelling of the name entered under Other against X’s Activity API documentation.',
 	},
 	SubscriptionNotFound: {
-		message: 'This account is not subscribed to the webhook',
-		description: 'Nothing to remove. Subscription → Get Many lists the accounts that are subscribed.',
+		// Both APIs use this reason: AAA for an account not subscribed, XAA for an unknown subscription id.
+		message: 'X does not know this subscription',
+		description:
+			'It was already removed, or belongs to another X app. Subscription → Get Many lists the accounts subscribed to a webhook; Activity Subscription → Get Many lists the X Activity API subscriptions.',
 	},
 	ReplayConflictError: {
 		message: 'A replay is already running for this webhook',

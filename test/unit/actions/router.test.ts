@@ -48,14 +48,14 @@ describe('action node: items, Continue On Fail and the description', () => {
 	it('is usable as a tool and asks only for the credential the operation needs', () => {
 		const { description } = new XAccountActivity();
 		expect(description.usableAsTool).toBe(true);
-		const shown = (resource: string, operation: string) =>
+		const shown = (resource: string, operation: string, eventType?: string) =>
 			(description.credentials ?? [])
 				.filter(({ displayOptions: d }) => {
 					const show = d?.show ?? {};
 					const hide = d?.hide ?? {};
-					const values: Record<string, string> = { resource, operation };
-					const shows = Object.entries(show).every(([k, v]) => (v as string[]).includes(values[k]));
-					const hides = Object.entries(hide).some(([k, v]) => (v as string[]).includes(values[k]));
+					const values: Record<string, string | undefined> = { resource, operation, eventType };
+					const shows = Object.entries(show).every(([k, v]) => (v as unknown[]).includes(values[k]));
+					const hides = Object.entries(hide).some(([k, v]) => (v as unknown[]).includes(values[k]));
 					return shows && !hides;
 				})
 				.map((c) => c.name);
@@ -64,6 +64,11 @@ describe('action node: items, Continue On Fail and the description', () => {
 		expect(shown('subscription', 'count')).toEqual(['xBearerApi']);
 		expect(shown('replay', 'create')).toEqual(['xBearerApi']);
 		expect(shown('ayrshareWebhook', 'register')).toEqual(['ayrshareApi']);
+		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'dm.received')).toEqual(['xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'news.new')).toEqual(['xBearerApi']);
+		expect(shown('activitySubscription', 'create', 'other')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
+		for (const operation of ['getAll', 'update', 'delete']) expect(shown('activitySubscription', operation)).toEqual(['xBearerApi']);
 	});
 
 	it('offers every contract operation', () => {
@@ -75,6 +80,7 @@ describe('action node: items, Continue On Fail and the description', () => {
 				.sort();
 		expect(operations('webhook')).toEqual(['create', 'delete', 'getAll', 'validate']);
 		expect(operations('subscription')).toEqual(['check', 'count', 'getAll', 'subscribe', 'unsubscribe']);
+		expect(operations('activitySubscription')).toEqual(['create', 'delete', 'getAll', 'update']);
 		expect(operations('replay')).toEqual(['create']);
 		expect(operations('ayrshareProfile')).toEqual(['create', 'delete', 'generateLink', 'getAll', 'update']);
 		expect(operations('ayrshareWebhook')).toEqual(['getAll', 'register', 'rotateSecret', 'unregister']);

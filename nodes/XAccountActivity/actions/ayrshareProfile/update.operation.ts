@@ -1,35 +1,28 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { updateProfile } from '../../../shared/api/ayrshareProfiles';
-import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey } from '../common';
+import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey, updateFieldsCollection } from '../common';
 import { profileBody, sharedProfileFields } from './profileFields';
 
 const properties: INodeProperties[] = [
 	profileKeyField(false, OPTIONAL_PROFILE_KEY_HELP),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		// Alphabetical, as n8n lists collection options.
-		options: [
-			sharedProfileFields.disableSocial,
-			sharedProfileFields.hideTopHeader,
-			sharedProfileFields.messagingActive,
-			sharedProfileFields.tags,
-			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'New unique name of the profile' },
-			sharedProfileFields.topHeader,
-			{
-				displayName: 'X Account Activity Active',
-				name: 'xAccountActivityActive',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether Ayrshare forwards the linked X account’s activity (posts, mentions, DMs, likes, follows…) to the "accountActivity" webhook. Ayrshare must first enable X Account Activity for your account (ask your account representative), and an "accountActivity" webhook must be registered for the profile (Ayrshare Webhook → Register).',
-			},
-		],
-	},
+	// Alphabetical, as n8n lists collection options.
+	updateFieldsCollection([
+		sharedProfileFields.disableSocial,
+		sharedProfileFields.hideTopHeader,
+		sharedProfileFields.messagingActive,
+		sharedProfileFields.tags,
+		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'New unique name of the profile' },
+		sharedProfileFields.topHeader,
+		{
+			displayName: 'X Account Activity Active',
+			name: 'xAccountActivityActive',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether Ayrshare forwards the linked X account’s activity (posts, mentions, DMs, likes, follows…) to the "accountActivity" webhook. Ayrshare must first enable X Account Activity for your account (ask your account representative), and an "accountActivity" webhook must be registered for the profile (Ayrshare Webhook → Register).',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['ayrshareProfile'], operation: ['update'] } }, properties);

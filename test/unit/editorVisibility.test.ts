@@ -1,0 +1,45 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { XAccountActivity } from '../../nodes/XAccountActivity/XAccountActivity.node';
+import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
+
+/**
+ * n8n's editor (2.8.4, editor-ui `getMainAuthField`) takes a parameter named in credentials'
+ * `displayOptions.show` whose every option value is covered there as the node's
+ * "authentication" field, and renders it inside the credential picker instead of as a
+ * parameter. For these nodes that would hide Source (trigger) or Resource (action node), so
+ * no parameter may qualify. This mirrors the editor's rule; the screenshots show the result.
+ */
+function editorAuthField(description: INodeTypeDescription): INodeProperties | null {
+	const shownBy: Record<string, string[]> = {};
+	for (const credential of description.credentials ?? []) {
+		for (const [field, values] of Object.entries(credential.displayOptions?.show ?? {})) {
+			shownBy[field] = [...(shownBy[field] ?? []), ...((values as unknown[]) ?? []).map(String)];
+		}
+	}
+	const authFields = description.properties.filter((property) => property.name in shownBy);
+	const named = authFields.find((p) => p.name === 'authentication' && !p.options?.some((o) => 'value' in o && o.value === 'none'));
+	const alternative = authFields.find((field) =>
+		(field.options ?? []).every((option) => !('value' in option) || typeof option.value !== 'string' || shownBy[field.name].includes(option.value)),
+	);
+	return named ?? alternative ?? null;
+}
+
+test.each([
+	['X Account Activity Trigger', new XAccountActivityTrigger().description],
+	['X Account Activity', new XAccountActivity().description],
+])('%s: no parameter is swallowed into the credential picker', (_name, description) => {
+	expect(editorAuthField(description)?.name ?? null).toBeNull();
+});
+
+test('the rule is the editor’s: a Source shown per credential would be taken as the auth field', () => {
+	const description = new XAccountActivityTrigger().description;
+	const showing = {
+		...description,
+		credentials: [
+			{ name: 'xOAuth1UserApi', displayOptions: { show: { source: ['aaa', 'xaa'] } } },
+			{ name: 'ayrshareApi', displayOptions: { show: { source: ['ayrshare'] } } },
+		],
+	};
+	expect(editorAuthField(showing)?.name).toBe('source');
+});
