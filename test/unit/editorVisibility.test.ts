@@ -1,4 +1,4 @@
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { type INodeProperties, type INodeTypeDescription, NodeHelpers } from 'n8n-workflow';
 
 import { XAccountActivity } from '../../nodes/XAccountActivity/XAccountActivity.node';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
@@ -42,4 +42,13 @@ test('the rule is the editor’s: a Source shown per credential would be taken a
 		],
 	};
 	expect(editorAuthField(showing)?.name).toBe('source');
+});
+
+test('the trigger asks for exactly the credentials its source uses (n8n’s own visibility rule)', () => {
+	const description = new XAccountActivityTrigger().description;
+	const shown = (source: string) =>
+		(description.credentials ?? []).filter((c) => NodeHelpers.displayParameter({ source }, c, { typeVersion: 1 }, description)).map((c) => c.name);
+	expect(shown('aaa')).toEqual(['xOAuth1UserApi', 'xBearerApi']);
+	expect(shown('xaa')).toEqual(['xOAuth1UserApi', 'xBearerApi']);
+	expect(shown('ayrshare')).toEqual(['ayrshareApi']);
 });

@@ -1,3 +1,4 @@
+import { NodeHelpers } from 'n8n-workflow';
 import { SEEDED_PROFILE_KEY } from '../../../emulator/ayrshare/state';
 import { XAccountActivity } from '../../../nodes/XAccountActivity/XAccountActivity.node';
 import { runError, startActionEnv, type ActionEnv } from './helpers';
@@ -48,16 +49,12 @@ describe('action node: items, Continue On Fail and the description', () => {
 	it('is usable as a tool and asks only for the credential the operation needs', () => {
 		const { description } = new XAccountActivity();
 		expect(description.usableAsTool).toBe(true);
+		// n8n's own visibility rule, as the editor and the activation check apply it.
 		const shown = (resource: string, operation: string, eventType?: string) =>
 			(description.credentials ?? [])
-				.filter(({ displayOptions: d }) => {
-					const show = d?.show ?? {};
-					const hide = d?.hide ?? {};
-					const values: Record<string, string | undefined> = { resource, operation, eventType };
-					const shows = Object.entries(show).every(([k, v]) => (v as unknown[]).includes(values[k]));
-					const hides = Object.entries(hide).some(([k, v]) => (v as unknown[]).includes(values[k]));
-					return shows && !hides;
-				})
+				.filter((credential) =>
+					NodeHelpers.displayParameter({ resource, operation, ...(eventType ? { eventType } : {}) }, credential, { typeVersion: 1 }, description),
+				)
 				.map((c) => c.name);
 		expect(shown('webhook', 'create')).toEqual(['xBearerApi']);
 		expect(shown('subscription', 'subscribe')).toEqual(['xOAuth1UserApi']);
