@@ -1,3 +1,4 @@
+// .tmp/ is kept in the repo (.gitkeep) because jest does not create --outputFile folders.
 // Prints the one closing line CI reads ("tests: N passed, N failed"), from the JSON results that
 // `npm run test:unit` and `npm run test:e2e` write; a missing results file counts as a failure.
 const { existsSync, readFileSync } = require('node:fs');
