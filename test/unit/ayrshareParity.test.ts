@@ -50,11 +50,20 @@ test('Ayrshare forwards one event object per delivery, not an array; several X e
 	expect(viaAyrshare.map(comparable)).toEqual(direct.map(comparable));
 });
 
-test('a DM without a known linked account: the DM target stands in for the subscriber', () => {
-	const { envelope } = buildAaaEnvelope('dm.received', { app: DEFAULT_APP, users: DEFAULT_USERS, subscriberId: SUBSCRIBER_ID });
+/** Without the profile's linked X account a message's direction is unknowable (SPEC: forUserId null)... */
+test.each(['dm.received', 'dm.sent'])('a %s without a known linked account is not guessed: forUserId and direction are null', (type) => {
+	const { envelope } = buildAaaEnvelope(type as 'dm.received', { app: DEFAULT_APP, users: DEFAULT_USERS, subscriberId: SUBSCRIBER_ID });
 	const [body] = ayrshareBodiesFromAaa(envelope, { profile, url: 'https://n8n.example/w', now: new Date() });
 	const [item] = normalizeAyrshare(wire(body), { linkedXUserId: null }).items;
-	expect(item).toMatchObject({ event: 'dm.received', forUserId: SUBSCRIBER_ID, message: { direction: 'received' } });
+	expect(item).toMatchObject({ forUserId: null, message: { direction: null } });
+});
+
+/** ...but typing indicators and read receipts are always addressed to the subscriber. */
+test.each(['dm.typing', 'dm.read'])('a %s without a known linked account names the subscriber through its recipient', (type) => {
+	const { envelope } = buildAaaEnvelope(type as 'dm.typing', { app: DEFAULT_APP, users: DEFAULT_USERS, subscriberId: SUBSCRIBER_ID });
+	const [body] = ayrshareBodiesFromAaa(envelope, { profile, url: 'https://n8n.example/w', now: new Date() });
+	const [item] = normalizeAyrshare(wire(body), { linkedXUserId: null }).items;
+	expect(item).toMatchObject({ event: type, forUserId: SUBSCRIBER_ID });
 });
 
 test('without a linked account a post cannot be classified by subscriber: it stays a plain post.created', () => {

@@ -287,8 +287,10 @@ test('an event key holding an array (X’s shape) works like the single object',
 	expect(items.map((item) => item.event)).toEqual(['user.blocked', 'user.blocked']);
 });
 
-test('without the linked account: DMs fall back to the DM target, relations carry forUserId null', () => {
-	expect(itemsOf('account-activity-direct-message', null)[0]).toMatchObject({ forUserId: LINKED, event: 'dm.received' });
+test('without the linked account: messages and relations carry forUserId null; typing and read name their recipient', () => {
+	expect(itemsOf('account-activity-direct-message', null)[0]).toMatchObject({ forUserId: null, message: { direction: null } });
+	expect(itemsOf('account-activity-dm-typing', null)[0].forUserId).not.toBeNull();
+	expect(itemsOf('account-activity-dm-mark-read', null)[0].forUserId).not.toBeNull();
 	expect(itemsOf('account-activity-block', null)[0]).toMatchObject({ forUserId: null, event: 'user.blocked' });
 });
 

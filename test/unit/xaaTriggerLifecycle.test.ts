@@ -176,3 +176,36 @@ describe('delivery', () => {
 		expect(host.emitted[0][0]).toMatchObject({ event: 'user.followed', source: 'aaa', actor: { id: '783214' } });
 	});
 });
+
+describe('half-states', () => {
+	test('deactivation skips a subscription already deleted by hand and still releases the webhook', async () => {
+		const host = await newHost({ events: ['dm.received', 'post.mention'] });
+		await activate(host);
+		const [first] = host.staticData.activitySubscriptions as string[];
+		await apiClient(emu).bearer('DELETE', `/2/activity/subscriptions/${first}`);
+		await remove.call(host.hooks());
+		expect(emu.state.x.activitySubscriptions).toEqual([]);
+		expect(emu.state.x.webhooks).toEqual([]);
+	});
+
+	test('the webhook is released even when X refuses to delete a subscription', async () => {
+		const host = await newHost({ events: ['dm.received'] });
+		await activate(host);
+		await fetch(`${emu.url}/_emulator/fail`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ method: 'DELETE', path: '/2/activity/subscriptions', status: 500, body: { title: 'Internal Error' } }),
+		});
+		await expect(remove.call(host.hooks())).rejects.toThrow();
+		expect(emu.state.x.webhooks).toEqual([]);
+	});
+
+	test('a revoke by another user of the app is not this account’s app.revoked', async () => {
+		const host = await newHost({ events: ['app.revoked'] });
+		await activate(host);
+		await inject('oauth.revoke', { forUserId: DEFAULT_USERS[1].id });
+		expect(host.emitted).toEqual([]);
+		await inject('oauth.revoke');
+		expect(host.emitted.flat().map((item) => [item.event, item.forUserId])).toEqual([['app.revoked', SUBSCRIBER.id]]);
+	});
+});

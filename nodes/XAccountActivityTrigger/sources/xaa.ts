@@ -4,6 +4,7 @@ import { getAuthenticatedUser } from '../../shared/api/xAccountActivity';
 import { createActivitySubscription, deleteActivitySubscriptions, listActivitySubscriptions } from '../../shared/api/xActivity';
 import { normalizeXaa } from '../../shared/normalize/xaa';
 import { parseXError } from '../../shared/transport/xErrors';
+import type { Item } from '../../shared/schemas/item';
 import type { XWebhook } from '../../shared/schemas/xResponses';
 import { xaaEventType } from '../../shared/xaaEventTypes';
 import type { TriggerState } from '../state';
@@ -56,10 +57,11 @@ async function subscribe(this: IHookFunctions, context: HookContext, webhook: XW
 			throw refusal.call(this, wanted, error);
 		}
 	}
+	// Recorded before pruning, so a failure below cannot orphan what this activation created.
+	state.activitySubscriptions = [...kept, ...created];
 	// Ours from before but no longer selected: they would only deliver events the workflow drops.
 	const stale = [...owned].filter((id) => !kept.includes(id) && existing.some((s) => s.subscription_id === id));
 	if (stale.length) await deleteActivitySubscriptions.call(this, stale);
-	state.activitySubscriptions = [...kept, ...created];
 }
 
 export const xaaSource: TriggerSource = {
@@ -84,12 +86,24 @@ export const xaaSource: TriggerSource = {
 	async delete(this: IHookFunctions) {
 		const { state } = hookContext(this);
 		if (!state.webhookId) return true;
-		// X does not document whether XAA subscriptions die with their webhook, so they go first and regardless of it.
-		const ids = state.activitySubscriptions ?? [];
-		if (ids.length) await deleteActivitySubscriptions.call(this, ids);
-		await releaseXWebhook.call(this, state);
+		// X does not document whether XAA subscriptions die with their webhook, so they go first and
+		// regardless of it; only ids X still lists, so one deleted by hand cannot block deactivation.
+		const stored = new Set(state.activitySubscriptions ?? []);
+		try {
+			const remaining = stored.size ? (await listActivitySubscriptions.call(this)).filter((s) => stored.has(s.subscription_id)) : [];
+			if (remaining.length) await deleteActivitySubscriptions.call(this, remaining.map((s) => s.subscription_id));
+			delete state.activitySubscriptions;
+		} finally {
+			// The webhook (the only one on pay-per-use plans) is released even if a subscription could not be.
+			await releaseXWebhook.call(this, state);
+		}
 		return true;
 	},
 
-	...xReceiver((body, state: TriggerState) => normalizeXaa(body, { forUserId: state.subscribedUserId ?? null })),
+	...xReceiver((body, state: TriggerState) => {
+		const result = normalizeXaa(body, { forUserId: state.subscribedUserId ?? null });
+		// X's oauth.revoke subscription cannot be filtered by user: every revoke of the app arrives.
+		const others = (item: Item) => item.event === 'app.revoked' && !!state.subscribedUserId && item.forUserId !== state.subscribedUserId;
+		return { ...result, items: result.items.filter((item) => !others(item)) };
+	}),
 };

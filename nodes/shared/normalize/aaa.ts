@@ -8,6 +8,8 @@ import {
 	type LegacyTweet,
 	type LegacyUser,
 	aaaEnvelopeSchema,
+	isAaaEventKey,
+	legacyUserSchema,
 } from '../schemas/aaa';
 import { type Item, type Source, makeItem } from '../schemas/item';
 import { fullEntities, mentionIds, postFromLegacy, userFromLegacy, userStub } from './legacy';
@@ -48,11 +50,11 @@ export function normalizeAaa(body: unknown, context: AaaContext): NormalizeResul
 	const result: NormalizeResult = { items: [], ignored: [] };
 
 	for (const [key, value] of Object.entries(envelope)) {
-		if (!(key in AAA_EVENT_SCHEMAS)) {
+		if (!isAaaEventKey(key)) {
 			if (key.endsWith('_events')) result.ignored.push({ key, reason: 'event type not supported' });
 			continue;
 		}
-		const eventKey = key as AaaEventKey;
+		const eventKey = key;
 		const elements: unknown[] = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
 		for (const element of elements) {
 			const parsed = AAA_EVENT_SCHEMAS[eventKey].safeParse(element);
@@ -75,13 +77,14 @@ export function normalizeAaa(body: unknown, context: AaaContext): NormalizeResul
 }
 
 function envelopeMeta(envelope: AaaEnvelope): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(envelope).filter(([key]) => !(key in AAA_EVENT_SCHEMAS) && !key.endsWith('_events')));
+	return Object.fromEntries(Object.entries(envelope).filter(([key]) => !isAaaEventKey(key) && !key.endsWith('_events')));
 }
 
 /** DM events name users only by id; the envelope's `users` map has their profiles. */
 function knownUser(envelope: AaaEnvelope, id: string | null) {
 	if (!id) return null;
-	const user: LegacyUser | undefined = envelope.users?.[id];
+	const entry = envelope.users && Object.hasOwn(envelope.users, id) ? legacyUserSchema.safeParse(envelope.users[id]) : null;
+	const user: LegacyUser | undefined = entry?.success ? entry.data : undefined;
 	return userFromLegacy(user ? { id_str: id, ...user } : undefined) ?? userStub(id);
 }
 
@@ -156,7 +159,8 @@ function relation({ key, event }: EventInput<RelationKey>) {
 	const name = RELATIONS[family][negated ? 1 : 0];
 	const actor = userFromLegacy(event.source);
 	const target = userFromLegacy(event.target);
-	const eventId = `${name}:${actor?.id}:${target?.id}:${idOf(event.created_timestamp) ?? ''}`;
+	if (!actor || !target) return null;
+	const eventId = `${name}:${actor.id}:${target.id}:${idOf(event.created_timestamp) ?? ''}`;
 	return makeItem({ ...core(name, eventId, isoTime(event.created_timestamp)), source: 'aaa', forUserId: null }, { actor, target });
 }
 
@@ -165,6 +169,8 @@ function directMessage({ event, envelope, forUserId }: EventInput<'direct_messag
 	const senderId = idOf(event.message_create.sender_id);
 	const direction = forUserId === null ? null : senderId === forUserId ? 'sent' : 'received';
 	const message = messageFromDm(event, direction);
+	// Without an id a message cannot be told from its retries; X always sends one.
+	if (!message.id) return null;
 	return makeItem(
 		{ ...core(direction === 'sent' ? 'dm.sent' : 'dm.received', `dm:${message.id}`, isoTime(event.created_timestamp)), source: 'aaa', forUserId },
 		{ actor: knownUser(envelope, senderId), target: knownUser(envelope, message.recipientId), message },
@@ -190,7 +196,8 @@ function indicator(name: 'dm.typing' | 'dm.read') {
 }
 
 function tweetDelete({ event }: EventInput<'tweet_delete_events'>) {
-	const id = idOf(event.status.id) as string;
+	const id = idOf(event.status.id);
+	if (!id) return null;
 	const authorId = idOf(event.status.user_id);
 	return makeItem(
 		{ ...core('post.deleted', `delete:${id}`, firstTime(event.timestamp_ms, event.created_at)), source: 'aaa', forUserId: null },

@@ -24,10 +24,12 @@ const MILLISECOND_FIELD: Partial<Record<AaaEventKey, 'created_timestamp' | 'time
 	tweet_delete_events: 'timestamp_ms',
 };
 
-function withMilliseconds(event: unknown, field: 'created_timestamp' | 'timestamp_ms'): unknown {
+/** The event's own `createdAt`, else the delivery's `created` (some seed examples carry only that). */
+function withMilliseconds(event: unknown, field: 'created_timestamp' | 'timestamp_ms', deliveredAt: unknown): unknown {
 	if (!event || typeof event !== 'object' || Array.isArray(event)) return event;
 	const record = event as Record<string, unknown>;
-	const ms = typeof record.created_at === 'string' ? Date.parse(record.created_at) : NaN;
+	const at = typeof record.created_at === 'string' ? record.created_at : deliveredAt;
+	const ms = typeof at === 'string' ? Date.parse(at) : NaN;
 	if (record[field] !== undefined || Number.isNaN(ms)) return event;
 	return { ...record, [field]: String(ms) };
 }
@@ -38,7 +40,8 @@ export function aaaEnvelopeFromAyrshare(body: Record<string, unknown>): Record<s
 		const value = envelope[key];
 		if (value === undefined) continue;
 		// One object per delivery in Ayrshare's examples, an array in X's: both are accepted.
-		envelope[key] = Array.isArray(value) ? value.map((event) => withMilliseconds(event, field)) : withMilliseconds(value, field);
+		const stamp = (event: unknown) => withMilliseconds(event, field, envelope.created);
+		envelope[key] = Array.isArray(value) ? value.map(stamp) : stamp(value);
 	}
 	return envelope;
 }
@@ -49,17 +52,14 @@ function firstEvent(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * Ayrshare names no subscriber. Without the profile's linked X account, the best remaining guess
- * is the recipient of a DM-family event: typing and read receipts are always addressed to the
- * subscriber, and a message mostly is (a message the subscriber sent then reads as received).
+ * Ayrshare names no subscriber. Without the profile's linked X account, typing indicators and
+ * read receipts still tell: they are always addressed to the subscriber. A message is not —
+ * one the subscriber sent is addressed to the other person — so messages get no guess.
  */
 export function subscriberFromDmTarget(envelope: Record<string, unknown>): string | null {
-	for (const key of ['direct_message_events', 'direct_message_indicate_typing_events', 'direct_message_mark_read_events']) {
+	for (const key of ['direct_message_indicate_typing_events', 'direct_message_mark_read_events']) {
 		const event = firstEvent(envelope[key]);
-		if (!event) continue;
-		const create = event.message_create as { target?: { recipient_id?: unknown } } | undefined;
-		const target = (create?.target ?? event.target) as { recipient_id?: unknown } | undefined;
-		const id = idOf(target?.recipient_id);
+		const id = idOf((event?.target as { recipient_id?: unknown } | undefined)?.recipient_id);
 		if (id) return id;
 	}
 	return null;

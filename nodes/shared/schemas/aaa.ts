@@ -80,15 +80,21 @@ export type LegacyTweet = TweetFields & {
 	[extra: string]: unknown;
 };
 
-export const legacyTweetSchema: z.ZodType<LegacyTweet, z.ZodTypeDef, unknown> = z.lazy(() =>
-	z
-		.object({
-			...tweetFields,
-			quoted_status: opt(legacyTweetSchema),
-			retweeted_status: opt(legacyTweetSchema),
-		})
-		.passthrough(),
-);
+/**
+ * Posts embed posts (a repost of a quote is two levels deep) but never deeper than that; the
+ * schema stops after three levels so a hostile, deeply nested body cannot exhaust the stack.
+ * Anything nested further passes through unparsed.
+ */
+const NESTED_POST_LEVELS = 3;
+
+function tweetSchema(levels: number): z.ZodType<LegacyTweet, z.ZodTypeDef, unknown> {
+	const nested = levels > 0 ? opt(tweetSchema(levels - 1)) : z.unknown();
+	return z
+		.object({ ...tweetFields, quoted_status: nested, retweeted_status: nested })
+		.passthrough() as z.ZodType<LegacyTweet, z.ZodTypeDef, unknown>;
+}
+
+export const legacyTweetSchema = tweetSchema(NESTED_POST_LEVELS);
 
 export const favoriteEventSchema = z
 	.object({
@@ -175,14 +181,15 @@ export const replayJobStatusSchema = z
 
 /**
  * Event arrays are left as `unknown[]` here and parsed one element at a time by the normalizer,
- * so one malformed event cannot take its neighbours down with it.
+ * and the envelope's own fields fall back to "absent" when malformed (`users` entries are parsed
+ * one by one where used), so one bad field cannot silently drop a whole delivery.
  */
 export const aaaEnvelopeSchema = z
 	.object({
-		for_user_id: opt(idLike),
-		user_has_blocked: opt(boolLike),
-		users: opt(z.record(legacyUserSchema)),
-		apps: opt(z.record(z.unknown())),
+		for_user_id: opt(idLike).catch(undefined),
+		user_has_blocked: opt(boolLike).catch(undefined),
+		users: opt(z.record(z.unknown())).catch(undefined),
+		apps: opt(z.record(z.unknown())).catch(undefined),
 		user_event: opt(z.unknown()),
 		replay_job_status: opt(z.unknown()),
 	})
@@ -212,7 +219,12 @@ export const AAA_EVENT_SCHEMAS = {
 
 export type AaaEventKey = keyof typeof AAA_EVENT_SCHEMAS;
 
+/** Own keys only: `in` would also accept `constructor` or `toString` from a hostile body. */
+export function isAaaEventKey(key: string): key is AaaEventKey {
+	return Object.hasOwn(AAA_EVENT_SCHEMAS, key);
+}
+
 /** Tells an AAA body from an XAA one on a shared URL (API-NOTES §3). */
 export function looksLikeAaa(body: Record<string, unknown>): boolean {
-	return Object.keys(body).some((key) => key === 'for_user_id' || key in AAA_EVENT_SCHEMAS || key.endsWith('_events'));
+	return Object.keys(body).some((key) => key === 'for_user_id' || isAaaEventKey(key) || key.endsWith('_events'));
 }
