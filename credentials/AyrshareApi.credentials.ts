@@ -44,7 +44,25 @@ export class AyrshareApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional but advised: the secret Ayrshare signs webhook deliveries with; the trigger registers it and verifies every delivery (without one, anyone who knows the URL can start the workflow). Ayrshare keeps one secret per profile: registering re-keys every webhook of the profile, so other receivers of this profile must use the same secret.',
+				'Optional but advised: the secret Ayrshare signs webhook deliveries with; the trigger and Ayrshare Webhook → Register register it, Ayrshare Webhook → Rotate Secret makes it the profile’s new secret, and the trigger verifies every delivery with it (without one, anyone who knows the URL can start the workflow). Ayrshare keeps one secret per profile: registering re-keys every webhook of the profile, so other receivers of this profile must use the same secret.',
+		},
+		{
+			displayName: 'Domain',
+			name: 'domain',
+			type: 'string',
+			default: '',
+			placeholder: 'acme',
+			description:
+				'Optional. The domain Ayrshare assigned to your Business plan for the social-account linking page; needed by Ayrshare Profile → Generate Link.',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			description:
+				'Optional. The private key (PEM) from Ayrshare’s onboarding for your Business plan (the "Social Accounts Linking" page) that signs linking URLs; needed by Ayrshare Profile → Generate Link.',
 		},
 		baseUrlProperty(DEFAULT_AYRSHARE_BASE_URL),
 	];

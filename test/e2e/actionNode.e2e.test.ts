@@ -21,6 +21,8 @@ let emu: Emulator;
 let n8n: N8nInstance;
 let receiver: Receiver;
 let credentials: Record<string, { id: string; name: string }>;
+let rotatedAyrshare: { id: string; name: string };
+let offlineAyrshare: { id: string; name: string };
 
 /** Each step: [node name, parameters, node settings]; they run in this order, one after another. */
 function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Record<string, unknown>?]> {
@@ -57,10 +59,9 @@ function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Rec
 		['Unsubscribe', { resource: 'subscription', operation: 'unsubscribe', webhookId, userId: SUBSCRIBER_ID }, { executeOnce: true }],
 		['Delete Webhook', { resource: 'webhook', operation: 'delete', webhookId }],
 		['Create Profile', { resource: 'ayrshareProfile', operation: 'create', title: 'E2E Client', additionalFields: { tags: 'e2e' } }],
-		[
-			'Register Activity Webhook',
-			{ resource: 'ayrshareWebhook', operation: 'register', action: 'accountActivity', url: 'https://example.com/ayrshare', profileKey: SEEDED_PROFILE_KEY, options: { secret: 'e2e-secret-1' } },
-		],
+		// Signs with the credential's Webhook Secret (the default), typed nowhere in the workflow.
+		['Register Activity Webhook', { resource: 'ayrshareWebhook', operation: 'register', action: 'accountActivity', url: 'https://example.com/ayrshare', profileKey: SEEDED_PROFILE_KEY }],
+		['Register Social Webhook', { resource: 'ayrshareWebhook', operation: 'register', action: 'social', url: 'https://example.com/social', profileKey: SEEDED_PROFILE_KEY }, { executeOnce: true }],
 		['Enable Activity', { resource: 'ayrshareProfile', operation: 'update', profileKey: SEEDED_PROFILE_KEY, updateFields: { xAccountActivityActive: true } }],
 		// The new profile has no webhook yet: Ayrshare refuses, and Continue On Fail puts the error on the item.
 		[
@@ -68,12 +69,21 @@ function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Rec
 			{ resource: 'ayrshareProfile', operation: 'update', profileKey: newProfileKey, updateFields: { xAccountActivityActive: true } },
 			{ onError: 'continueRegularOutput' },
 		],
+		// Domain and Private Key come from the credential.
+		['Generate Link', { resource: 'ayrshareProfile', operation: 'generateLink', profileKey: newProfileKey, options: {} }],
+		// The user put the new secret into a credential first; Rotate Secret sends it.
 		[
-			'Generate Link',
-			{ resource: 'ayrshareProfile', operation: 'generateLink', profileKey: newProfileKey, domain: DEFAULT_AYRSHARE.domain, privateKey: DEFAULT_AYRSHARE.privateKey, options: {} },
+			'Rotate Secret',
+			{ resource: 'ayrshareWebhook', operation: 'rotateSecret', profileKey: SEEDED_PROFILE_KEY },
+			{ credentials: { ...credentials, ayrshareApi: rotatedAyrshare } },
 		],
-		['Rotate Secret', { resource: 'ayrshareWebhook', operation: 'rotateSecret', secret: 'e2e-secret-2', profileKey: SEEDED_PROFILE_KEY }],
 		['List Ayrshare Webhooks', { resource: 'ayrshareWebhook', operation: 'getAll', profileKey: SEEDED_PROFILE_KEY }],
+		// n8n-core wraps the network failure in its own NodeApiError; the node still says what to check.
+		[
+			'Unreachable Ayrshare',
+			{ resource: 'ayrshareWebhook', operation: 'getAll', profileKey: SEEDED_PROFILE_KEY },
+			{ executeOnce: true, onError: 'continueRegularOutput', credentials: { ...credentials, ayrshareApi: offlineAyrshare } },
+		],
 		['Unregister', { resource: 'ayrshareWebhook', operation: 'unregister', action: 'accountActivity', profileKey: SEEDED_PROFILE_KEY }, { executeOnce: true }],
 		['List Profiles', { resource: 'ayrshareProfile', operation: 'getAll', returnAll: true, filters: {} }],
 		['Delete Profile', { resource: 'ayrshareProfile', operation: 'delete', profileKey: newProfileKey }, { executeOnce: true }],
@@ -113,12 +123,19 @@ beforeAll(async () => {
 	emu = await startEmulator({ port: 0, log: () => undefined });
 	receiver = await startReceiver(DEFAULT_APP.consumerSecret);
 	n8n = await startN8n({ tarball });
-	const ayrshare = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator)', {
+	const ayrshareData = {
 		apiKey: DEFAULT_AYRSHARE.apiKey,
 		profileKey: '',
-		webhookSecret: '',
+		webhookSecret: 'e2e-secret-1',
+		domain: DEFAULT_AYRSHARE.domain,
+		privateKey: DEFAULT_AYRSHARE.privateKey,
 		baseUrl: `${emu.url}/api`,
-	});
+	};
+	const ayrshare = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator)', ayrshareData);
+	const rotated = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator, new secret)', { ...ayrshareData, webhookSecret: 'e2e-secret-2' });
+	rotatedAyrshare = { id: rotated.id, name: 'Ayrshare (emulator, new secret)' };
+	const offline = await n8n.createCredential('ayrshareApi', 'Ayrshare (offline)', { ...ayrshareData, baseUrl: 'http://127.0.0.1:1/api' });
+	offlineAyrshare = { id: offline.id, name: 'Ayrshare (offline)' };
 	credentials = { ...(await createXCredentials(n8n, emu.url)), ayrshareApi: { id: ayrshare.id, name: 'Ayrshare (emulator)' } };
 }, 15 * 60_000);
 
@@ -164,19 +181,30 @@ test('a webhook-started workflow runs every operation of the action node', async
 
 	expect(out('Create Profile')[0]).toMatchObject({ status: 'success', title: 'E2E Client', profileKey: expect.any(String) });
 	expect(out('Register Activity Webhook')).toEqual([expect.objectContaining({ status: 'success', action: 'accountActivity' })]);
+	expect(out('Register Social Webhook')).toEqual([expect.objectContaining({ status: 'success', action: 'social' })]);
 	expect(out('Enable Activity')).toEqual([expect.objectContaining({ status: 'success' })]);
 	expect(out('Enable Activity Too Early')).toEqual([
 		expect.objectContaining({ error: 'Ayrshare rejected the request', description: expect.stringContaining('accountActivity webhook') }),
 	]);
 	expect(out('Generate Link')[0].url).toMatch(/^https:\/\/profile\.ayrshare\.com/);
 	expect(out('Rotate Secret')).toEqual([expect.objectContaining({ status: 'success', rotated: true })]);
-	expect(out('List Ayrshare Webhooks')).toEqual([expect.objectContaining({ action: 'accountActivity', url: 'https://example.com/ayrshare' })]);
+	expect(out('List Ayrshare Webhooks')).toEqual([
+		expect.objectContaining({ action: 'accountActivity', url: 'https://example.com/ayrshare' }),
+		expect.objectContaining({ action: 'social', url: 'https://example.com/social' }),
+	]);
+	expect(out('Unreachable Ayrshare')).toEqual([
+		expect.objectContaining({ error: 'Could not reach Ayrshare (GET /hook/webhook)', description: expect.stringContaining('Check the Base URL') }),
+	]);
 	expect(out('Unregister')).toEqual([{ action: 'accountActivity', status: 'success' }]);
+	// Register sent the first credential's Webhook Secret; Rotate Secret made the second one's current.
+	expect(emu.state.ayrshare.webhooks).toEqual([expect.objectContaining({ action: 'social', secret: 'e2e-secret-2', previousSecret: 'e2e-secret-1' })]);
 	expect(out('List Profiles').map((p) => p.title).sort()).toEqual(['E2E Client', 'Emulator Client']);
 	expect(out('Delete Profile')).toEqual([expect.objectContaining({ status: 'success', deleted: true })]);
 
 	// Nothing secret leaks into the stored execution.
 	expect(JSON.stringify(execution)).not.toContain(DEFAULT_APP.bearerToken);
 	expect(JSON.stringify(execution)).not.toContain(DEFAULT_AYRSHARE.apiKey);
-	expect(JSON.stringify(execution.data ?? {})).not.toContain('e2e-secret-2');
+	// Secrets live in the credentials only: neither the workflow nor its execution holds them.
+	const stored = JSON.stringify([execution, await n8n.getWorkflow(id)]);
+	for (const secret of ['e2e-secret-1', 'e2e-secret-2', 'emu-ayrshare-private-key']) expect(stored).not.toContain(secret);
 });

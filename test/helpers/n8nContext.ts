@@ -1,10 +1,13 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestOptions,
-	INode,
-	IN8nHttpFullResponse,
+import {
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type IN8nHttpFullResponse,
+	type JsonObject,
+	NodeApiError,
+	NodeOperationError,
 } from 'n8n-workflow';
 
 import { AyrshareApi } from '../../credentials/AyrshareApi.credentials';
@@ -14,8 +17,10 @@ import { XOAuth1UserApi } from '../../credentials/XOAuth1UserApi.credentials';
 /**
  * A stand-in for the slice of n8n's execution context the nodes use, for unit tests only.
  * HTTP is real: the credential classes' own `authenticate` signs each request and `fetch`
- * sends it, so these tests exercise signing against the emulator. The e2e suite covers the
- * same paths inside a real n8n.
+ * sends it, so these tests exercise signing against the emulator. Failures reach the node the
+ * way n8n-core 2.8.4 hands them over (request-helper-functions.js, httpRequestWithAuthentication):
+ * every one, a missing credential or an unreachable host included, wrapped in a NodeApiError.
+ * The e2e suite covers the same paths inside a real n8n.
  */
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
@@ -55,11 +60,19 @@ async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse>
 	const method = options.method ?? 'GET';
 	const hasBody = options.body !== undefined && method !== 'GET';
 	requestLog.push({ method, url: url.toString(), headers: { ...(options.headers as Record<string, string>) }, body: hasBody ? options.body : undefined });
-	const response = await fetch(url, {
-		method,
-		headers: { ...(options.headers as Record<string, string>), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-		body: hasBody ? JSON.stringify(options.body) : undefined,
-	});
+	let response: Response;
+	try {
+		response = await fetch(url, {
+			method,
+			headers: { ...(options.headers as Record<string, string>), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+			body: hasBody ? JSON.stringify(options.body) : undefined,
+		});
+	} catch (error) {
+		// fetch says "fetch failed" and keeps the system error in `cause`; axios, which n8n uses,
+		// reports the system error itself ("connect ECONNREFUSED …", code ECONNREFUSED).
+		const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+		throw Object.assign(new Error(cause?.message ?? (error as Error).message), { code: cause?.code });
+	}
 	const text = await response.text();
 	let body: IN8nHttpFullResponse['body'] = text;
 	try {
@@ -74,7 +87,7 @@ export function fakeContext(options: FakeContextOptions = {}) {
 	const staticData = options.staticData ?? {};
 	const credentials = options.credentials ?? {};
 	const getCredentials = async (type: string) => {
-		if (!credentials[type]) throw new Error(`Node does not have credentials of type ${type}`);
+		if (!credentials[type]) throw new NodeOperationError(fakeNode, `Node does not have any credentials set for "${type}"`, { level: 'warning' });
 		return credentials[type];
 	};
 	return {
@@ -88,12 +101,19 @@ export function fakeContext(options: FakeContextOptions = {}) {
 		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
 		helpers: {
 			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
-			async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions) {
-				const authenticate = CREDENTIAL_TYPES[type].authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-				const signed = await authenticate(await getCredentials(type), requestOptions);
-				const response = await send(signed);
-				if (!requestOptions.ignoreHttpStatusErrors && response.statusCode >= 400) throw new Error(`HTTP ${response.statusCode}`);
-				return requestOptions.returnFullResponse ? response : response.body;
+			async httpRequestWithAuthentication(this: { getNode?: () => INode } | undefined, type: string, requestOptions: IHttpRequestOptions) {
+				try {
+					const authenticate = CREDENTIAL_TYPES[type].authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+					const signed = await authenticate(await getCredentials(type), requestOptions);
+					const response = await send(signed);
+					if (!requestOptions.ignoreHttpStatusErrors && response.statusCode >= 400) {
+						throw Object.assign(new Error(`Request failed with status code ${response.statusCode}`), { httpCode: String(response.statusCode) });
+					}
+					return requestOptions.returnFullResponse ? response : response.body;
+				} catch (error) {
+					// As n8n-core does: `throw new NodeApiError(this.getNode(), error)`.
+					throw new NodeApiError(this?.getNode?.() ?? fakeNode, error as JsonObject);
+				}
 			},
 		},
 	};

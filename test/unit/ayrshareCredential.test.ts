@@ -22,6 +22,9 @@ describe('Ayrshare API credential', () => {
 	it('tests with GET /user', () => {
 		expect(credential.test.request.url).toBe('/user');
 		expect(credential.name).toBe('ayrshareApi');
-		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'profileKey', 'webhookSecret', 'baseUrl']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'profileKey', 'webhookSecret', 'domain', 'privateKey', 'baseUrl']);
+		const field = (name: string) => credential.properties.find((p) => p.name === name);
+		expect(field('privateKey')?.typeOptions?.password).toBe(true);
+		expect([field('domain')?.required, field('privateKey')?.required]).toEqual([undefined, undefined]);
 	});
 });

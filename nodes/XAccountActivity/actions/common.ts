@@ -1,5 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, type INodePropertyOptions, NodeOperationError } from 'n8n-workflow';
 
+import { AYRSHARE_CREDENTIAL } from '../../shared/transport/ayrshareApi';
+
 /** Parameters and readers several operations share, so each is described once. */
 
 export const webhookIdField: INodeProperties = {
@@ -30,6 +32,26 @@ export const OPTIONAL_PROFILE_KEY_HELP =
 export function readProfileKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const key = String(this.getNodeParameter('profileKey', itemIndex, '') ?? '').trim();
 	return key || undefined;
+}
+
+/** For operations that act on a User Profile and never on the primary profile. */
+export const REQUIRED_PROFILE_KEY_HELP =
+	'The User Profile to act on. Leave empty to use the Profile Key of the credential; one of the two must be set.';
+
+/**
+ * The profile an operation that needs one acts on: the parameter, else the credential's Profile
+ * Key. Neither: the operation fails here rather than send a request Ayrshare would refuse.
+ */
+export async function requireProfileKey(this: IExecuteFunctions, itemIndex: number, message: string): Promise<string> {
+	const key = readProfileKey.call(this, itemIndex);
+	if (key) return key;
+	const credentials = await this.getCredentials(AYRSHARE_CREDENTIAL, itemIndex);
+	const fromCredential = String(credentials.profileKey ?? '').trim();
+	if (fromCredential) return fromCredential;
+	throw new NodeOperationError(this.getNode(), message, {
+		itemIndex,
+		description: 'Enter the Profile Key of the User Profile here, or set one in the Ayrshare credential.',
+	});
 }
 
 export function readString(this: IExecuteFunctions, name: string, itemIndex: number): string {

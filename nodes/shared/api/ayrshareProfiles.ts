@@ -15,16 +15,23 @@ export async function createProfile(this: AyrshareRequestContext, fields: IDataO
 	return parseResponse(this.getNode(), profileCreatedSchema, body, 'creating the profile');
 }
 
-/** Follows `nextCursor` until `limit` profiles are collected (no limit: every page). */
+/**
+ * Follows `nextCursor` until `limit` profiles are collected (no limit: every page). An empty page
+ * or a cursor seen before ends the list, so a service that keeps answering with a cursor cannot
+ * keep the execution paging forever.
+ */
 export async function listProfiles(this: AyrshareRequestContext, filters: IDataObject, limit?: number): Promise<AyrshareProfile[]> {
 	const profiles: AyrshareProfile[] = [];
+	const seen = new Set<string>();
 	let cursor: string | undefined;
 	do {
 		const qs: IDataObject = { ...filters, ...(cursor ? { cursor } : {}), ...(limit ? { limit: Math.min(limit - profiles.length, 100) } : {}) };
 		const body = await ayrshareApiRequest.call(this, { method: 'GET', path: '/profiles', qs, profileKey: PRIMARY_PROFILE });
 		const page = parseResponse(this.getNode(), profilePageSchema, body, 'listing profiles');
 		profiles.push(...page.profiles);
-		cursor = page.pagination?.hasMore === false ? undefined : (page.pagination?.nextCursor ?? undefined);
+		if (cursor) seen.add(cursor);
+		const next = page.pagination?.hasMore === false || page.profiles.length === 0 ? undefined : (page.pagination?.nextCursor ?? undefined);
+		cursor = next && !seen.has(next) ? next : undefined;
 	} while (cursor && (!limit || profiles.length < limit));
 	return limit ? profiles.slice(0, limit) : profiles;
 }
@@ -48,7 +55,7 @@ export async function generateProfileLink(this: AyrshareRequestContext, fields: 
 		body: fields,
 		// The profile travels in the body here; a header naming another profile would contradict it.
 		profileKey: PRIMARY_PROFILE,
-		hint: 'The Private Key and Domain come from Ayrshare’s onboarding for your Business plan (the "Social Accounts Linking" page).',
+		hint: 'The Private Key and Domain (set in the Ayrshare credential) come from Ayrshare’s onboarding for your Business plan (the "Social Accounts Linking" page).',
 	});
 	return parseResponse(this.getNode(), linkSchema, body, 'generating the link');
 }

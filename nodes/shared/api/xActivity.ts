@@ -27,16 +27,23 @@ export async function createActivitySubscription(this: XRequestContext, auth: XA
 	return parseResponse(this.getNode(), activitySubscriptionCreatedSchema, body, `creating the ${request.event_type} subscription`);
 }
 
-/** Follows `meta.next_token` until `limit` subscriptions are collected (no limit: every page). */
+/**
+ * Follows `meta.next_token` until `limit` subscriptions are collected (no limit: every page). An
+ * empty page or a token seen before ends the list, so paging cannot go on forever.
+ */
 export async function listActivitySubscriptions(this: XRequestContext, limit?: number): Promise<ActivitySubscription[]> {
 	const subscriptions: ActivitySubscription[] = [];
+	const seen = new Set<string>();
 	let token: string | undefined;
 	do {
 		const qs: IDataObject = { max_results: 100, ...(token ? { pagination_token: token } : {}) };
 		const body = await xApiRequest.call(this, 'app', { method: 'GET', path: PATH, qs });
 		const page = parseResponse(this.getNode(), activitySubscriptionPageSchema, body, 'listing activity subscriptions');
-		subscriptions.push(...(page.data ?? []));
-		token = page.meta?.next_token ?? undefined;
+		const data = page.data ?? [];
+		subscriptions.push(...data);
+		if (token) seen.add(token);
+		const next = data.length === 0 ? undefined : (page.meta?.next_token ?? undefined);
+		token = next && !seen.has(next) ? next : undefined;
 	} while (token && (!limit || subscriptions.length < limit));
 	return limit ? subscriptions.slice(0, limit) : subscriptions;
 }

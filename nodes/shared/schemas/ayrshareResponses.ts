@@ -30,14 +30,17 @@ export const webhookRegisteredSchema = z
 /** Keys of the webhook list that describe the answer, not a registered action. */
 const LIST_META_KEYS = new Set(['status', 'updated', 'created', 'refId', 'code', 'message', 'count']);
 
+const isHttpUrl = (value: string): boolean => /^https?:\/\/\S/i.test(value.trim());
+
 /**
  * The list is an object keyed by action, each holding the URL (or an object with `url`); it
- * becomes one entry per action, which is what a workflow iterates over.
+ * becomes one entry per action, which is what a workflow iterates over. Only an http(s) URL makes
+ * an action: the answer's other fields (`status`, `lastUpdated`, `nextUpdate`, …) do not.
  */
 export const webhookListSchema = z.record(z.unknown()).transform((body) =>
 	Object.entries(body).flatMap(([action, value]) => {
 		if (LIST_META_KEYS.has(action)) return [];
-		if (typeof value === 'string') return [{ action, url: value, updated: body.updated ?? null }];
+		if (typeof value === 'string') return isHttpUrl(value) ? [{ action, url: value, updated: body.updated ?? null }] : [];
 		if (value && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string') {
 			return [{ action, ...(value as Record<string, unknown>), url: (value as { url: string }).url }];
 		}

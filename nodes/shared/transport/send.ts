@@ -4,9 +4,9 @@ import {
 	type IHookFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
-	type JsonObject,
 	type IN8nHttpFullResponse,
 	NodeApiError,
+	NodeOperationError,
 } from 'n8n-workflow';
 
 export type RequestContext = IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions;
@@ -42,10 +42,40 @@ export async function sendWithCredential(
 			ignoreHttpStatusErrors: true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject, {
-			message: `Could not reach ${service} (${options.method} ${options.url})`,
-			description: `Check the Base URL in the ${service} credential and that this n8n can reach it.`,
-		});
+		throw unreachable(this.getNode(), error, service, options);
 	}
 	return { statusCode: response.statusCode, body: asObject(response.body) as IDataObject, headers: asObject(response.headers) as IDataObject };
+}
+
+/**
+ * n8n-core already wraps every failure of `httpRequestWithAuthentication` in a NodeApiError, and
+ * `new NodeApiError(node, aNodeApiError, …)` hands back that same error, dropping our message. So
+ * a fresh error is built; only the original message travels on (never the request's headers or
+ * config, which hold the credential). A missing credential is not a network problem: it is
+ * rethrown as it is (n8n-core wraps its NodeOperationError, marking the wrapper `reWrapped`).
+ */
+function unreachable(
+	node: ReturnType<RequestContext['getNode']>,
+	error: unknown,
+	service: string,
+	options: Pick<IHttpRequestOptions, 'method' | 'url'>,
+): Error {
+	if (isNodeError(error)) return error;
+	const original = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+	const advice = `Check the Base URL in the ${service} credential and that this n8n can reach it.`;
+	return new NodeApiError(
+		node,
+		{ message: original },
+		{
+			message: `Could not reach ${service} (${options.method ?? 'GET'} ${options.url})`,
+			description: original ? `${advice} (${original})` : advice,
+		},
+	);
+}
+
+/** By name, not `instanceof`: n8n-core may load another copy of n8n-workflow than this package. */
+function isNodeError(error: unknown): error is Error {
+	if (!(error instanceof Error)) return false;
+	if (error instanceof NodeOperationError || error.name === 'NodeOperationError') return true;
+	return error.name === 'NodeApiError' && (error as { tags?: { reWrapped?: unknown } }).tags?.reWrapped === true;
 }

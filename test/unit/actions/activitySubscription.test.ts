@@ -176,6 +176,20 @@ describe('action node: activity subscription (X Activity API)', () => {
 			expect(env.sent()).toHaveLength(2);
 		});
 
+		it('Return All stops when X repeats a pagination token or sends an empty page', async () => {
+			const page = (id: string, token: string) => ({ data: [{ subscription_id: id, event_type: 'post.create', filter: {} }], meta: { result_count: 1, next_token: token } });
+			const fail = (body: unknown, times: number) => env.control('POST', '/_emulator/fail', { method: 'GET', path: '/2/activity/subscriptions', status: 200, body, times });
+			await fail(page('1', 'same'), 5);
+			expect((await getAll({ returnAll: true })).map((i) => i.json.subscription_id)).toEqual(['1', '1']);
+			expect(env.sent().map((r) => new URL(r.url).searchParams.get('pagination_token'))).toEqual([null, 'same']);
+
+			await env.control('POST', '/_emulator/reset');
+			await fail(page('2', 't1'), 1);
+			await fail({ data: [], meta: { result_count: 0, next_token: 't2' } }, 5);
+			expect((await getAll({ returnAll: true })).map((i) => i.json.subscription_id)).toEqual(['2']);
+			expect(env.sent()).toHaveLength(2);
+		});
+
 		it('reads a list answer with meta.total_subscriptions and no data as empty', async () => {
 			await env.control('POST', '/_emulator/fail', { method: 'GET', path: '/2/activity/subscriptions', status: 200, body: { meta: { total_subscriptions: 0 } } });
 			expect(await getAll({ returnAll: true })).toEqual([]);

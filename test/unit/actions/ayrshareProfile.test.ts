@@ -1,5 +1,6 @@
 import { DEFAULT_AYRSHARE } from '../../../emulator/defaults';
 import { newProfile, SEEDED_PROFILE_KEY } from '../../../emulator/ayrshare/state';
+import { XAccountActivity } from '../../../nodes/XAccountActivity/XAccountActivity.node';
 import { pathOf, runError, startActionEnv, type ActionEnv } from './helpers';
 
 describe('action node: Ayrshare profile', () => {
@@ -46,6 +47,20 @@ describe('action node: Ayrshare profile', () => {
 		expect(env.sent().map((r) => new URL(r.url).searchParams.get('limit'))).toEqual(['100', '5']);
 	});
 
+	it('getAll Return All stops when Ayrshare repeats a cursor or sends an empty page', async () => {
+		const page = (refId: string, cursor: string) => ({ profiles: [{ title: refId, refId }], pagination: { hasMore: true, nextCursor: cursor } });
+		const fail = (body: unknown, times: number) => env.control('POST', '/_emulator/fail', { method: 'GET', path: '/api/profiles', status: 200, body, times });
+		await fail(page('loop', 'loop'), 5);
+		expect((await env.run({ resource: 'ayrshareProfile', operation: 'getAll', returnAll: true })).map((i) => i.json.refId)).toEqual(['loop', 'loop']);
+		expect(env.sent().map((r) => new URL(r.url).searchParams.get('cursor'))).toEqual([null, 'loop']);
+
+		await env.control('POST', '/_emulator/reset');
+		await fail(page('first', 'c1'), 1);
+		await fail({ profiles: [], pagination: { hasMore: true, nextCursor: 'c2' } }, 5);
+		expect((await env.run({ resource: 'ayrshareProfile', operation: 'getAll', returnAll: true })).map((i) => i.json.refId)).toEqual(['first']);
+		expect(env.sent()).toHaveLength(2);
+	});
+
 	it('getAll filters by title', async () => {
 		const items = await env.run({ resource: 'ayrshareProfile', operation: 'getAll', returnAll: true, filters: { title: 'Emulator Client', refId: '' } });
 		expect(items.map((i) => i.json.title)).toEqual(['Emulator Client']);
@@ -87,6 +102,17 @@ describe('action node: Ayrshare profile', () => {
 		expect(env.sent()).toEqual([]);
 	});
 
+	it('update with no Profile Key in the operation or the credential fails before calling Ayrshare', async () => {
+		const error = await runError(env, { resource: 'ayrshareProfile', operation: 'update', profileKey: '', updateFields: { title: 'New' } });
+		expect(error.message).toBe('No Profile Key of the profile to update');
+		expect(error.description).toContain('Ayrshare credential');
+		expect(env.sent()).toEqual([]);
+		const { properties } = new XAccountActivity().description;
+		const field = properties.find((p) => p.name === 'profileKey' && p.displayOptions?.show?.resource?.includes('ayrshareProfile') && p.displayOptions.show.operation?.includes('update'));
+		expect(field?.description).toContain('Profile Key of the credential');
+		expect(field?.description).not.toContain('primary profile');
+	});
+
 	it('delete removes the named profile; an unknown key is explained', async () => {
 		const [item] = await env.run({ resource: 'ayrshareProfile', operation: 'delete', profileKey: SEEDED_PROFILE_KEY });
 		expect(item.json).toMatchObject({ status: 'success', deleted: true });
@@ -97,21 +123,44 @@ describe('action node: Ayrshare profile', () => {
 		expect(error.description).toContain('Profile Key');
 	});
 
-	it('generateLink returns the linking URL and never repeats the private key', async () => {
-		const params = { resource: 'ayrshareProfile', operation: 'generateLink', domain: DEFAULT_AYRSHARE.domain, privateKey: DEFAULT_AYRSHARE.privateKey, options: { expiresIn: 10 } };
-		const [item] = await env.run(params, { credentials: withCredentialProfile() });
+	it('generateLink reads the Domain and Private Key from the credential, returns the linking URL and never repeats the key', async () => {
+		const withLinking = (extra: Record<string, string> = {}) => ({
+			...withCredentialProfile(),
+			ayrshareApi: { ...withCredentialProfile().ayrshareApi, domain: DEFAULT_AYRSHARE.domain, privateKey: DEFAULT_AYRSHARE.privateKey, ...extra },
+		});
+		const params = { resource: 'ayrshareProfile', operation: 'generateLink', options: { expiresIn: 10 } };
+		const [item] = await env.run(params, { credentials: withLinking() });
 		expect(item.json.url).toMatch(/^https:\/\/profile\.ayrshare\.com\?domain=emu&jwt=/);
 		expect(JSON.stringify(item.json)).not.toContain('emu-ayrshare-private-key');
 		const [request] = env.sent();
 		expect(pathOf(request)).toBe('/api/profiles/generateJWT');
-		expect(request.body).toMatchObject({ domain: 'emu', profileKey: SEEDED_PROFILE_KEY, expiresIn: 10 });
+		expect(request.body).toMatchObject({ domain: 'emu', privateKey: DEFAULT_AYRSHARE.privateKey, profileKey: SEEDED_PROFILE_KEY, expiresIn: 10 });
 		expect(request.headers['Profile-Key']).toBeUndefined();
 
-		const error = await runError(env, { ...params, privateKey: 'wrong-secret-key' }, { credentials: withCredentialProfile() });
+		// The operation's Domain, when set, wins over the credential's.
+		const overridden = await runError(env, { ...params, domain: 'other' }, { credentials: withLinking() });
+		expect(overridden.description).toContain('Domain not valid');
+		expect(env.sent()[0].body).toMatchObject({ domain: 'other' });
+
+		const error = await runError(env, params, { credentials: withLinking({ privateKey: 'wrong-secret-key' }) });
 		expect(error.description).toContain('Private key not valid');
 		expect(`${error.message} ${error.description}`).not.toContain('wrong-secret-key');
 
-		const missing = await runError(env, params);
+		const noKey = await runError(env, params, { credentials: withLinking({ privateKey: '' }) });
+		expect(noKey.message).toBe('No Private Key in the Ayrshare credential');
+		const noDomain = await runError(env, params, { credentials: withLinking({ domain: '' }) });
+		expect(noDomain.message).toBe('No Domain to generate the link for');
+		expect(env.sent()).toEqual([]);
+
+		const missing = await runError(env, params, { credentials: { ...env.credentials, ayrshareApi: { ...env.credentials.ayrshareApi, domain: 'emu', privateKey: 'k' } } });
 		expect(missing.message).toBe('No Profile Key to generate the link for');
+	});
+
+	it('generateLink has no Private Key parameter: secrets stay in the credential', () => {
+		const names = new XAccountActivity().description.properties
+			.filter((p) => p.displayOptions?.show?.resource?.includes('ayrshareProfile') && p.displayOptions.show.operation?.includes('generateLink'))
+			.map((p) => p.name);
+		expect(names).not.toContain('privateKey');
+		expect(names).toContain('domain');
 	});
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_APP } from '../../../emulator/defaults';
+import { XAccountActivity } from '../../../nodes/XAccountActivity/XAccountActivity.node';
 import { startReceiver, type Receiver } from '../emulator/helpers/receiver';
 import { pathOf, runError, startActionEnv, type ActionEnv } from './helpers';
 
@@ -71,6 +72,16 @@ describe('action node: webhook', () => {
 		expect(env.sent()[0].method).toBe('DELETE');
 		const [second] = await env.run({ resource: 'webhook', operation: 'delete', webhookId: id });
 		expect(second.json).toEqual({ id, deleted: false });
+	});
+
+	it('delete says in the editor that an unknown ID gives deleted: false', () => {
+		const { properties } = new XAccountActivity().description;
+		const forDelete = (p: (typeof properties)[number]) => p.displayOptions?.show?.resource?.includes('webhook') && p.displayOptions.show.operation?.includes('delete');
+		const idField = properties.find((p) => p.name === 'webhookId' && forDelete(p));
+		expect(idField?.description).toMatch(/WebhookIdInvalid.*deleted: false/);
+		const operation = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('webhook'));
+		const option = (operation?.options as Array<{ value: string; description?: string }>).find((o) => o.value === 'delete');
+		expect(option?.description).toContain('deleted: false');
 	});
 
 	it('a 429 says when X allows the next request', async () => {

@@ -2,27 +2,19 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOpe
 
 import { generateProfileLink } from '../../../shared/api/ayrshareProfiles';
 import { AYRSHARE_CREDENTIAL } from '../../../shared/transport/ayrshareApi';
-import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey, readString, toList, withoutEmpty, optionsCollection } from '../common';
+import { profileKeyField, readString, REQUIRED_PROFILE_KEY_HELP, requireProfileKey, toList, withoutEmpty, optionsCollection } from '../common';
 
+/** The Private Key is a secret, so it lives in the Ayrshare credential (encrypted), never in the workflow. */
 const properties: INodeProperties[] = [
-	profileKeyField(false, `${OPTIONAL_PROFILE_KEY_HELP} The link opens this profile’s social-account linking page.`),
+	profileKeyField(false, `${REQUIRED_PROFILE_KEY_HELP} The link opens this profile’s social-account linking page.`),
 	{
 		displayName: 'Domain',
 		name: 'domain',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: 'acme',
-		description: 'The domain Ayrshare assigned to your Business plan for the linking page',
-	},
-	{
-		displayName: 'Private Key',
-		name: 'privateKey',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'The private key (PEM) from Ayrshare’s onboarding that signs the link',
+		description:
+			'The domain Ayrshare assigned to your Business plan for the linking page. Leave empty to use the Domain of the Ayrshare credential. The Private Key that signs the link is read from the credential.',
 	},
 	optionsCollection([
 		{
@@ -60,29 +52,35 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ayrshareProfile'], operation: ['generateLink'] } }, properties);
 
-/**
- * generateJWT takes the profile in its body, not in the Profile-Key header the credential
- * adds, so the credential's key is read here when the operation names none.
- */
-async function profileKeyForBody(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const key = readProfileKey.call(this, itemIndex);
-	if (key) return key;
-	const credentials = await this.getCredentials(AYRSHARE_CREDENTIAL, itemIndex);
-	const fromCredential = String(credentials.profileKey ?? '').trim();
-	if (fromCredential) return fromCredential;
-	throw new NodeOperationError(this.getNode(), 'No Profile Key to generate the link for', {
-		itemIndex,
-		description: 'Enter the Profile Key of the User Profile here, or set one in the Ayrshare credential.',
-	});
+/** Whichever of the operation and the credential holds it; neither: fail before calling Ayrshare. */
+function required(value: unknown, itemIndex: number, node: ReturnType<IExecuteFunctions['getNode']>, message: string, description: string): string {
+	const text = String(value ?? '').trim();
+	if (!text) throw new NodeOperationError(node, message, { itemIndex, description });
+	return text;
 }
 
+/**
+ * generateJWT takes the profile in its body, not in the Profile-Key header the credential adds,
+ * so the credential's key is read when the operation names none.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const options = withoutEmpty(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	if (options.allowedSocial !== undefined) options.allowedSocial = toList(options.allowedSocial);
-	return await generateProfileLink.call(this, {
-		domain: readString.call(this, 'domain', itemIndex),
-		privateKey: String(this.getNodeParameter('privateKey', itemIndex, '')),
-		profileKey: await profileKeyForBody.call(this, itemIndex),
-		...options,
-	});
+	const profileKey = await requireProfileKey.call(this, itemIndex, 'No Profile Key to generate the link for');
+	const credentials = await this.getCredentials(AYRSHARE_CREDENTIAL, itemIndex);
+	const domain = required(
+		readString.call(this, 'domain', itemIndex) || credentials.domain,
+		itemIndex,
+		this.getNode(),
+		'No Domain to generate the link for',
+		'Enter the Domain Ayrshare assigned to your Business plan in the Ayrshare credential (or in this operation).',
+	);
+	const privateKey = required(
+		credentials.privateKey,
+		itemIndex,
+		this.getNode(),
+		'No Private Key in the Ayrshare credential',
+		'Enter the Private Key from Ayrshare’s onboarding (the "Social Accounts Linking" page) in the Ayrshare credential.',
+	);
+	return await generateProfileLink.call(this, { domain, privateKey, profileKey, ...options });
 }

@@ -1,11 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { updateProfile } from '../../../shared/api/ayrshareProfiles';
-import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey, updateFieldsCollection } from '../common';
+import { profileKeyField, REQUIRED_PROFILE_KEY_HELP, requireProfileKey, updateFieldsCollection } from '../common';
 import { profileBody, sharedProfileFields } from './profileFields';
 
 const properties: INodeProperties[] = [
-	profileKeyField(false, OPTIONAL_PROFILE_KEY_HELP),
+	profileKeyField(false, REQUIRED_PROFILE_KEY_HELP),
 	// Alphabetical, as n8n lists collection options.
 	updateFieldsCollection([
 		sharedProfileFields.disableSocial,
@@ -35,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Add at least one field under "Update Fields", for example "X Account Activity Active".',
 		});
 	}
-	return await updateProfile.call(this, readProfileKey.call(this, itemIndex), fields);
+	return await updateProfile.call(this, await requireProfileKey.call(this, itemIndex, 'No Profile Key of the profile to update'), fields);
 }

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 				name: 'Rotate Secret',
 				value: 'rotateSecret',
 				action: 'Rotate the webhook secret',
-				description: 'Change the secret Ayrshare signs deliveries with',
+				description: 'Make the credential’s Webhook Secret the one Ayrshare signs deliveries with',
 			},
 			{ name: 'Unregister', value: 'unregister', action: 'Unregister a webhook', description: 'Stop sending an action’s events' },
 		],

@@ -1,31 +1,30 @@
-import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { rotateAyrshareWebhookSecret } from '../../../shared/api/ayrshareWebhooks';
 import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey } from '../common';
+import { credentialWebhookSecret } from './webhookSecret';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'For 24 hours Ayrshare signs deliveries with both the old and the new secret. Put the new secret into the Webhook Secret of the Ayrshare credential within that time.',
+			'Makes the Webhook Secret of the Ayrshare credential the profile’s new secret: update the credential’s Webhook Secret first, then run this. For 24 hours Ayrshare signs deliveries with both the old and the new secret, and the trigger accepts either signature.',
 		name: 'rotationNotice',
 		type: 'notice',
 		default: '',
-	},
-	{
-		displayName: 'New Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'The secret Ayrshare signs webhook deliveries with from now on',
 	},
 	profileKeyField(false, OPTIONAL_PROFILE_KEY_HELP),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['ayrshareWebhook'], operation: ['rotateSecret'] } }, properties);
 
+/** The new secret comes from the credential (encrypted), never from a node parameter. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
-	const secret = String(this.getNodeParameter('secret', itemIndex, ''));
+	const secret = await credentialWebhookSecret.call(this, itemIndex);
+	if (!secret) {
+		throw new NodeOperationError(this.getNode(), 'The Ayrshare credential has no Webhook Secret', {
+			itemIndex,
+			description: 'Enter the new secret as the Webhook Secret of the Ayrshare credential, then run Rotate Secret again.',
+		});
+	}
 	return { ...(await rotateAyrshareWebhookSecret.call(this, secret, readProfileKey.call(this, itemIndex))), rotated: true };
 }

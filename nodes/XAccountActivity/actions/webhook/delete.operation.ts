@@ -7,7 +7,7 @@ const properties: INodeProperties[] = [
 	{
 		...webhookIdField,
 		description:
-			'The X webhook to delete, with all its subscriptions. A webhook that an active trigger registered stops receiving events.',
+			'The X webhook to delete, with all its subscriptions. A webhook that an active trigger registered stops receiving events. An ID X does not know (already deleted, or another app’s; X answers WebhookIdInvalid) is not an error: the output says deleted: false.',
 	},
 ];
 
