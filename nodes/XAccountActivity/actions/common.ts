@@ -63,12 +63,6 @@ export function withoutEmpty(fields: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '' && value !== undefined && value !== null));
 }
 
-/** Tags and similar lists: n8n users type them comma-separated or pass an array by expression. */
-export function toList(value: unknown): string[] {
-	const items = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return items.map((item) => String(item).trim()).filter(Boolean);
-}
-
 /** The "Options" collection of optional settings, alphabetical as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };

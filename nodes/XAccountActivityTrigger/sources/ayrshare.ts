@@ -8,7 +8,7 @@ import {
 } from '../../shared/crypto/ayrshareSignature';
 import { isRedelivery } from '../../shared/dedupe';
 import { normalizeAyrshare } from '../../shared/normalize/ayrshare';
-import { ayrshareWebhookSecret } from '../secrets';
+import { ayrshareWebhookSecret } from '../../shared/credentialSecrets';
 import type { AyrshareTriggerOptions } from './ayrshareOptions';
 import { ayrshareActionsInPlace, ayrshareHookContext, refIdFilter, registerAyrshareActions, unregisterAyrshareActions } from './ayrshareRegistration';
 import type { TriggerSource } from './types';

@@ -3,9 +3,10 @@ import { type IHookFunctions, NodeOperationError } from 'n8n-workflow';
 import { getAyrshareUser, linkedXAccount } from '../../shared/api/ayrshareUser';
 import { listAyrshareWebhooks, registerAyrshareWebhook, unregisterAyrshareWebhook } from '../../shared/api/ayrshareWebhooks';
 import { sameWebhookUrl } from '../../shared/api/xWebhooks';
+import { toList } from '../../shared/lists';
 import { ACCOUNT_ACTIVITY } from '../../shared/normalize/ayrshare';
 import { asNodeError } from '../../shared/transport/xErrors';
-import { ayrshareWebhookSecret } from '../secrets';
+import { ayrshareWebhookSecret } from '../../shared/credentialSecrets';
 import type { TriggerState } from '../state';
 import type { AyrshareTriggerOptions } from './ayrshareOptions';
 
@@ -23,22 +24,15 @@ interface AyrshareHookContext {
 	actions: string[];
 }
 
-function splitList(value: string | undefined): string[] {
-	return (value ?? '')
-		.split(',')
-		.map((part) => part.trim())
-		.filter(Boolean);
-}
-
 export function refIdFilter(options: AyrshareTriggerOptions): string[] {
-	return splitList(options.ayrshareRefIds);
+	return toList(options.ayrshareRefIds);
 }
 
 export function ayrshareHookContext(hooks: IHookFunctions): AyrshareHookContext {
 	const url = hooks.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(hooks.getNode(), 'n8n did not provide a webhook URL for this trigger');
 	const options = hooks.getNodeParameter('options', {}) as AyrshareTriggerOptions;
-	const actions = [...new Set([...(options.ayrshareActions ?? [ACCOUNT_ACTIVITY]), ...splitList(options.ayrshareOtherActions)])];
+	const actions = [...new Set([...(options.ayrshareActions ?? [ACCOUNT_ACTIVITY]), ...toList(options.ayrshareOtherActions)])];
 	const invalid = actions.filter((action) => !ACTION_NAME.test(action));
 	if (invalid.length) {
 		throw new NodeOperationError(hooks.getNode(), `“${invalid.join('”, “')}” is not an Ayrshare webhook action name`, {

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { crcResponseToken, verifyXSignature, X_SIGNATURE_HEADER } from '../../shared/crypto/xSignature';
-import { xConsumerSecret } from '../secrets';
+import { xConsumerSecret } from '../../shared/credentialSecrets';
 import type { TriggerSource } from './types';
 
 const MISSING_SECRET = {

@@ -1,7 +1,7 @@
 import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { deleteActivitySubscriptions } from '../../../shared/api/xActivity';
-import { toList } from '../common';
+import { toList } from '../../../shared/lists';
 import { type DeleteResult, perIdResults } from './deleteResults';
 import { subscriptionIdField } from './subscriptionIdField';
 

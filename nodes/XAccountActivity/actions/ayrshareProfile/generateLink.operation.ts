@@ -2,7 +2,8 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOpe
 
 import { generateProfileLink } from '../../../shared/api/ayrshareProfiles';
 import { AYRSHARE_CREDENTIAL } from '../../../shared/transport/ayrshareApi';
-import { profileKeyField, readString, REQUIRED_PROFILE_KEY_HELP, requireProfileKey, toList, withoutEmpty, optionsCollection } from '../common';
+import { toList } from '../../../shared/lists';
+import { profileKeyField, readString, REQUIRED_PROFILE_KEY_HELP, requireProfileKey, withoutEmpty, optionsCollection } from '../common';
 
 /** The Private Key is a secret, so it lives in the Ayrshare credential (encrypted), never in the workflow. */
 const properties: INodeProperties[] = [

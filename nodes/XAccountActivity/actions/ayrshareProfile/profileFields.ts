@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { toList, withoutEmpty } from '../common';
+import { toList } from '../../../shared/lists';
+import { withoutEmpty } from '../common';
 
 /**
  * Profile settings Create and Update both take, in Ayrshare's field names. Keyed, not listed,

@@ -3,7 +3,7 @@ import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } fr
 import { registerAyrshareWebhook } from '../../../shared/api/ayrshareWebhooks';
 import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey, readString } from '../common';
 import { actionFields, readAction } from './actionField';
-import { credentialWebhookSecret } from './webhookSecret';
+import { ayrshareWebhookSecret } from '../../../shared/credentialSecrets';
 
 const properties: INodeProperties[] = [
 	...actionFields('send to the URL'),
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await registerAyrshareWebhook.call(this, {
 		action: readAction.call(this, itemIndex),
 		url: readString.call(this, 'url', itemIndex),
-		secret: signWith === 'none' ? undefined : await credentialWebhookSecret.call(this, itemIndex),
+		secret: signWith === 'none' ? undefined : (await ayrshareWebhookSecret.call(this, itemIndex)) ?? undefined,
 		profileKey: readProfileKey.call(this, itemIndex),
 	});
 }

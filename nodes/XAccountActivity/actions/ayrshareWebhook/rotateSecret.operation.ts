@@ -2,7 +2,7 @@ import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updat
 
 import { rotateAyrshareWebhookSecret } from '../../../shared/api/ayrshareWebhooks';
 import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey } from '../common';
-import { credentialWebhookSecret } from './webhookSecret';
+import { ayrshareWebhookSecret } from '../../../shared/credentialSecrets';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['ayrshareWe
 
 /** The new secret comes from the credential (encrypted), never from a node parameter. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
-	const secret = await credentialWebhookSecret.call(this, itemIndex);
+	const secret = (await ayrshareWebhookSecret.call(this, itemIndex)) ?? undefined;
 	if (!secret) {
 		throw new NodeOperationError(this.getNode(), 'The Ayrshare credential has no Webhook Secret', {
 			itemIndex,
