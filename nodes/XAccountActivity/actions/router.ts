@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/transport/xErrors';
+import { asNodeError } from '../../shared/transport/nodeError';
 import * as activitySubscription from './activitySubscription';
 import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
