@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ALL_EVENTS, EVENT_CATALOG, type EventRow } from '../shared/eventCatalog';
-import { XAA_DEFAULT_EVENTS, xaaBillingNotice, xaaEventsDescription, xaaEventOptions } from './xaaProperties';
+import { xaaBillingNotice, xaaEventsDescription, xaaEventOptions } from './xaaProperties';
 import {
 	ayrshareActionsOption,
 	ayrshareNotices,
@@ -71,7 +71,9 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'events',
 		type: 'multiOptions',
 		options: [ALL_OPTION, ...xaaEventOptions],
-		default: XAA_DEFAULT_EVENTS,
+		// What a CRM or spreadsheet workflow usually wants (people writing to or about the account, new
+		// followers), not [All]: every subscribed type is billed per delivered event.
+		default: ['dm.received', 'post.mention', 'post.reply', 'user.followed'],
 		required: true,
 		displayOptions: { show: { source: ['xaa'] } },
 		description: xaaEventsDescription,

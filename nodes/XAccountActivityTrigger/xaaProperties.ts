@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { EVENT_CATALOG, type EventName, type EventRow, type XaaTypeInfo } from '../shared/eventCatalog';
+import { EVENT_CATALOG, type EventRow, type XaaTypeInfo } from '../shared/eventCatalog';
 import { plannedTypes } from './sources/xaaPlan';
 
 /**
@@ -10,12 +10,6 @@ import { plannedTypes } from './sources/xaaPlan';
  */
 
 const forXaa = { show: { source: ['xaa'] } };
-
-/**
- * What a CRM or spreadsheet workflow usually wants: people writing to or about the account, and
- * new followers. Not [All], which subscribes every type and is billed for every delivery.
- */
-export const XAA_DEFAULT_EVENTS: EventName[] = ['dm.received', 'post.mention', 'post.reply', 'user.followed'];
 
 const ALL_TYPES = plannedTypes(['*']).length;
 

@@ -100,6 +100,8 @@ export const EVENT_TYPE_ALIASES: Readonly<Record<string, ActivityEventType>> = {
 	ProfileBioUpdate: 'profile.update.bio',
 	ProfilePictureUpdate: 'profile.update.profile_picture',
 	ProfileBannerPictureUpdate: 'profile.update.banner_picture',
+	// CHANGELOG 2025-10-18 names it so at launch; the XDK says ProfileBannerPictureUpdate.
+	ProfileBannerUpdate: 'profile.update.banner_picture',
 	ProfileScreennameUpdate: 'profile.update.screenname',
 	ProfileGeoUpdate: 'profile.update.geo',
 	ProfileUrlUpdate: 'profile.update.url',
