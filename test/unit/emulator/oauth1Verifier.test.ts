@@ -11,6 +11,7 @@ import {
 	signatureBaseString,
 } from '../../../emulator/x/auth/oauth1Verifier';
 import { oauth1Header as nodeHeader, percentEncode as nodePercentEncode } from '../../../nodes/shared/crypto/oauth1';
+import { X_OAUTH_EXAMPLE as X } from '../../fixtures/xOAuthExample';
 
 /**
  * The emulator's OAuth 1.0a verifier, written from RFC 5849's text, against the RFC's own
@@ -37,19 +38,6 @@ const RFC = {
 		'a2=r%20b&a3=2%20q&a3=a&b5=%3D%253D&c%40=&c2=&oauth_consumer_key=9djdj82h48djs9d2&oauth_nonce=7d8f3e4a&oauth_signature_method=HMAC-SHA1&oauth_timestamp=137131201&oauth_token=kkk9d7dh3k39sjv7',
 	base:
 		'POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7',
-};
-
-/** X's worked example ("Creating a signature"). */
-const X = {
-	consumerKey: 'xvz1evFS4wEEPTGEFPHBog',
-	consumerSecret: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
-	accessToken: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb',
-	accessTokenSecret: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE',
-	nonce: 'kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg',
-	timestamp: 1318622958,
-	status: 'Hello Ladies + Gentlemen, a signed OAuth request!',
-	base: 'POST&https%3A%2F%2Fapi.twitter.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521',
-	signature: 'hCtSmYh+iHYCEqBWrE7C7hYmtUk=',
 };
 
 describe('RFC 5849, from its own example', () => {
