@@ -34,6 +34,10 @@ export interface FakeContextOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	staticData?: IDataObject;
 	webhookUrl?: string;
+	/** Who the trigger is, for its process-level dedupe memory (defaults: one workflow per static-data object, node-1, production). */
+	workflowId?: string;
+	nodeId?: string;
+	mode?: 'webhook' | 'manual';
 }
 
 export const fakeNode: INode = {
@@ -105,9 +109,9 @@ export function fakeContext(options: FakeContextOptions = {}) {
 	};
 	return {
 		staticData,
-		getNode: () => fakeNode,
-		getWorkflow: () => ({ id: workflowIdFor(staticData), name: 'Unit test', active: true }),
-		getMode: () => 'webhook',
+		getNode: () => (options.nodeId ? { ...fakeNode, id: options.nodeId } : fakeNode),
+		getWorkflow: () => ({ id: options.workflowId ?? workflowIdFor(staticData), name: 'Unit test', active: true }),
+		getMode: () => options.mode ?? 'webhook',
 		getNodeParameter: (name: string, fallback?: unknown) => (name in (options.parameters ?? {}) ? options.parameters![name] : fallback),
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl,
