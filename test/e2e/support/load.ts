@@ -25,6 +25,14 @@ export function dmDelivery(id: string, bytes = 3 * 1024, consumerSecret = DEFAUL
 	return { id, body, headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': webhookSignature(consumerSecret, body) } };
 }
 
+/** One delivery of many received DMs (X batches events in one POST), one per id. */
+export function dmBatchDelivery(ids: readonly string[], consumerSecret = DEFAULT_APP.consumerSecret): SignedDelivery {
+	const { envelope } = buildAaaEnvelope('dm.received', SOURCES, { id: ids[0] });
+	const [template] = envelope.direct_message_events as Array<Record<string, unknown>>;
+	const body = stringifyJson({ ...envelope, direct_message_events: ids.map((id) => ({ ...template, id })) }, X_JSON_STYLE);
+	return { id: ids[0], body, headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': webhookSignature(consumerSecret, body) } };
+}
+
 /** Distinct, ordered DM ids (snowflake-like, so they look like X's). */
 export function dmIds(count: number, prefix = Date.now()): string[] {
 	return Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
