@@ -34,7 +34,10 @@ export async function answerGet(this: IWebhookFunctions): Promise<IWebhookRespon
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	// A CRC answered proves X can reach the trigger. Not while activation is still registering
 	// (no webhook id yet): activation saves the whole static data after this request read it.
-	if (status === 200 && 'response_token' in body && state.webhookId) noteAnswered(this, state, null, Date.now());
+	if (status === 200 && 'response_token' in body) {
+		triggerMemory(this, state);
+		if (state.webhookId) noteAnswered(this, state, null, Date.now());
+	}
 	return reply.call(this, status, body as IDataObject);
 }
 
@@ -85,7 +88,9 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	const now = Date.now();
-	const memory = options.deduplicate === false ? null : triggerMemory(this, state);
+	// Created even with Deduplicate off: it also tells whether this process has seen the trigger (knownInProcess).
+	const known = triggerMemory(this, state);
+	const memory = options.deduplicate === false ? null : known;
 	const skipped = from.skip?.call(this, body, state, memory) ?? null;
 	if (skipped) {
 		noteAnswered(this, state, memory, now);

@@ -299,3 +299,27 @@ describe('bounds', () => {
 		expect(map.size).toBe(2);
 	});
 });
+
+describe('knownInProcess (for missed-event recovery)', () => {
+	test('false until this process answered the trigger, true afterwards; a restart forgets', async () => {
+		const load = () => {
+			let store: typeof import('../../nodes/XAccountActivityTrigger/dedupe/dedupeStore') | undefined;
+			let trigger: Trigger | undefined;
+			jest.isolateModules(() => {
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				store = require('../../nodes/XAccountActivityTrigger/dedupe/dedupeStore');
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				trigger = new (require('../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node').XAccountActivityTrigger)();
+			});
+			return { store: store!, trigger: trigger! };
+		};
+		const row = newRow();
+		const workflowId = freshWorkflow();
+		const context = fakeContext({ staticData: {}, workflowId }) as unknown as IWebhookFunctions;
+		const first = load();
+		expect(first.store.knownInProcess(context)).toBe(false);
+		await deliver(first.trigger, { row, workflowId, raw: deletion('k1'), options: { deduplicate: false } });
+		expect(first.store.knownInProcess(context)).toBe(true);
+		expect(load().store.knownInProcess(context)).toBe(false);
+	});
+});

@@ -45,6 +45,11 @@ export class LruMap<V> {
 		return value;
 	}
 
+	/** Whether `key` is there, without making it recently used. */
+	has(key: string): boolean {
+		return this.entries.has(key);
+	}
+
 	set(key: string, value: V): void {
 		this.entries.delete(key);
 		this.entries.set(key, value);

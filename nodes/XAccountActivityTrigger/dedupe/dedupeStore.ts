@@ -74,6 +74,15 @@ function scopeOf(context: IWebhookFunctions): string {
 	return JSON.stringify([context.getWorkflow().id ?? '', context.getNode().id, context.getMode()]);
 }
 
+/**
+ * Whether this process has answered this trigger before (since it started, or since the trigger
+ * was forgotten by the LRU): false on the first delivery or CRC after an n8n restart, which is
+ * when missed-event recovery has to look at the checkpoint. Call it before `triggerMemory`.
+ */
+export function knownInProcess(context: IWebhookFunctions): boolean {
+	return memories.has(scopeOf(context));
+}
+
 /** Test URLs do not write or read production's checkpoint. */
 function persists(context: IWebhookFunctions): boolean {
 	return context.getMode() !== 'manual';
