@@ -18,7 +18,9 @@ export interface RoundRobinProxy {
 }
 
 export async function startRoundRobinProxy(initialTargets: string[] = []): Promise<RoundRobinProxy> {
-	const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+	// No keep-alive: n8n closes idle sockets after 5 s, and a request sent on one being closed fails
+	// with "socket hang up" (measured); a connection per request costs little here.
+	const agent = new Agent({ keepAlive: false, maxSockets: 64 });
 	let targets = [...initialTargets];
 	const counts = targets.map(() => 0);
 	let mode: 'round-robin' | number = 'round-robin';
