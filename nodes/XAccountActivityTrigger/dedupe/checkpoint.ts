@@ -7,6 +7,18 @@ import { z } from 'zod';
  * before. Missed-event recovery replays from a little before `at`; seeding the in-memory store
  * with `keys` keeps that replay from emitting again what was emitted before the restart.
  * See dedupeStore.ts for why the rest of dedupe lives in process memory instead.
+ *
+ * Write policy, chosen by measurement (README, "Duplicates" and "Performance"):
+ * - Written when a delivery emits a key the stored checkpoint lacks, else at most once a minute
+ *   (heartbeat for `at`). n8n saves static data only when it changed, so a delivery that emits
+ *   nothing new costs no database write.
+ * - Small and bounded (the last CHECKPOINT_MAX_KEYS keys of the last few minutes, ~35 bytes each):
+ *   n8n 2.8.4 copies the workflow's static data into every stored execution.
+ * - Written per emitting delivery rather than on a timer, because n8n re-reads static data for
+ *   every request: each webhook process then learns, from the checkpoint it reads, what the
+ *   others emitted just before. In queue mode with two webhook processes behind a round-robin
+ *   proxy, 98 of 200 twice-delivered events had their copies on different processes; 5-6 ran
+ *   twice. The cost of the write stayed inside the throughput target against n8n's Webhook node.
  */
 export interface Checkpoint {
 	/** ms epoch of the last delivery or CRC answered, as last written (at most CHECKPOINT_HEARTBEAT_MS stale). */
