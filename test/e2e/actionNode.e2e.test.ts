@@ -12,7 +12,7 @@ import { DEFAULT_APP, DEFAULT_AYRSHARE, SUBSCRIBER_ID } from '../../emulator/def
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { startReceiver, type Receiver } from '../unit/emulator/helpers/receiver';
 import { type N8nInstance, nodeOutput, packPackage, startN8n } from './harness';
-import { createXCredentials } from './support/triggerWorkflow';
+import { createXCredentials, webhookNode } from './support/triggerWorkflow';
 
 const ACTION_TYPE = 'n8n-nodes-x-account-activity.xAccountActivity';
 const PATH = 'action-node-e2e';
@@ -93,15 +93,7 @@ function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Rec
 function actionWorkflow(receiverUrl: string) {
 	const chain = steps(receiverUrl);
 	const nodes: Array<Record<string, unknown>> = [
-		{
-			id: randomUUID(),
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: randomUUID(),
-			parameters: { httpMethod: 'POST', path: PATH, responseMode: 'onReceived', options: {} },
-		},
+		webhookNode(PATH),
 		...chain.map(([name, parameters, settings], index) => ({
 			id: randomUUID(),
 			name,

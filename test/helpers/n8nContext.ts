@@ -34,6 +34,10 @@ export interface FakeContextOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	staticData?: IDataObject;
 	webhookUrl?: string;
+	/** Who the trigger is, for its process-level dedupe memory (defaults: one workflow per static-data object, node-1, production). */
+	workflowId?: string;
+	nodeId?: string;
+	mode?: 'webhook' | 'manual';
 }
 
 export const fakeNode: INode = {
@@ -83,6 +87,19 @@ async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse>
 	return { body, headers: Object.fromEntries(response.headers.entries()), statusCode: response.status, statusMessage: response.statusText };
 }
 
+/**
+ * The trigger's dedupe memory lives in the process, keyed by workflow and node id: one workflow
+ * id per static-data object, so a test that passes the same static data talks to the same
+ * trigger, and one that passes fresh static data to a new one.
+ */
+const workflowIds = new WeakMap<IDataObject, string>();
+let workflowCount = 0;
+function workflowIdFor(staticData: IDataObject): string {
+	let id = workflowIds.get(staticData);
+	if (!id) workflowIds.set(staticData, (id = `wf-${++workflowCount}`));
+	return id;
+}
+
 export function fakeContext(options: FakeContextOptions = {}) {
 	const staticData = options.staticData ?? {};
 	const credentials = options.credentials ?? {};
@@ -92,7 +109,9 @@ export function fakeContext(options: FakeContextOptions = {}) {
 	};
 	return {
 		staticData,
-		getNode: () => fakeNode,
+		getNode: () => (options.nodeId ? { ...fakeNode, id: options.nodeId } : fakeNode),
+		getWorkflow: () => ({ id: options.workflowId ?? workflowIdFor(staticData), name: 'Unit test', active: true }),
+		getMode: () => options.mode ?? 'webhook',
 		getNodeParameter: (name: string, fallback?: unknown) => (name in (options.parameters ?? {}) ? options.parameters![name] : fallback),
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl,

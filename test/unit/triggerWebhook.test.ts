@@ -117,8 +117,7 @@ describe('events (default webhook)', () => {
 
 	test('unknown event array: 200, no execution', async () => {
 		const { result, sent } = await post(envelope({ spaces_events: [{}] }));
-		expect(sent.status).toBeUndefined();
-		expect(result.webhookResponse).toEqual({ received: 0, emitted: 0 });
+		expect(sent).toEqual({ status: 200, body: { received: 0, emitted: 0 } });
 		expect(result.workflowData).toBeUndefined();
 	});
 
@@ -143,12 +142,24 @@ describe('events (default webhook)', () => {
 		expect(emitted((await post(payloads.liked, { staticData, parameters: off })).result)).toHaveLength(1);
 	});
 
-	test('dedupe memory is bounded', async () => {
+	test('a delivery that starts an execution is answered with JSON counts, by the node itself', async () => {
+		const body = envelope({ tweet_create_events: [tweet(ME), tweet(ME, { id_str: '78' })] });
+		const { result, sent } = await post(body, { parameters: { events: ['post.created'] } });
+		expect(result.noWebhookResponse).toBe(true);
+		expect(emitted(result)).toHaveLength(2);
+		expect(sent).toEqual({ status: 200, body: { received: 2, emitted: 2 } });
+		const again = await post(body, { staticData: {}, parameters: { events: ['post.mention'] } });
+		expect(again.sent).toEqual({ status: 200, body: { received: 2, emitted: 0 } });
+	});
+
+	// Replaces "dedupe memory is bounded" (2,000 keys in static data): the memory is in the process now (dedupeStore.test.ts).
+	test('dedupe keeps static data small: 2,100 events leave it under 2 KB and the first is still remembered', async () => {
 		const staticData: IDataObject = {};
-		for (let i = 0; i < 2100; i++) {
-			await post(envelope({ tweet_delete_events: [{ status: { id: String(i), user_id: ME.id_str } }] }), { staticData });
-		}
-		expect(Object.keys(staticData.seenEvents as object)).toHaveLength(2000);
+		const deleted = (i: number) => envelope({ tweet_delete_events: [{ status: { id: String(i), user_id: ME.id_str } }] });
+		for (let i = 0; i < 2100; i++) expect(emitted((await post(deleted(i), { staticData })).result)).toHaveLength(1);
+		expect(JSON.stringify(staticData).length).toBeLessThan(2048);
+		expect(staticData).not.toHaveProperty('seenEvents');
+		expect((await post(deleted(0), { staticData })).result.workflowData).toBeUndefined();
 	});
 
 	test('simplify=false adds the original event and envelope under raw', async () => {

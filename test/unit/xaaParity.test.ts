@@ -1,5 +1,5 @@
 import { postTypesFor } from '../../emulator/x/activity/inject';
-import { dedupeKey } from '../../nodes/XAccountActivityTrigger/dedupe';
+import { dedupeKey } from '../../nodes/XAccountActivityTrigger/dedupe/dedupeKey';
 import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
 import { normalizeXaa } from '../../nodes/XAccountActivityTrigger/normalize/activityApi';
 import type { Item } from '../../nodes/XAccountActivityTrigger/schemas/item';

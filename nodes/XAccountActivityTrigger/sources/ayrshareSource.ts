@@ -6,7 +6,7 @@ import {
 	timestampProblem,
 	verifyAyrshareSignature,
 } from '../verify/ayrshareSignature';
-import { isRedelivery } from '../dedupe';
+import { isRedelivery } from '../dedupe/dedupeStore';
 import { normalizeAyrshare } from '../normalize/ayrshareWebhook';
 import { ayrshareWebhookSecret } from '../../shared/credentialSecrets';
 import type { AyrshareTriggerOptions } from './ayrshareOptions';
@@ -58,13 +58,13 @@ export const ayrshareSource: TriggerSource = {
 	 * A primary-profile webhook receives every profile's events; and a retry of a delivery already
 	 * accepted (its answer was lost) must not run the workflow twice, even when its items would pass.
 	 */
-	skip(this: IWebhookFunctions, body, state) {
+	skip(this: IWebhookFunctions, body, _state, memory) {
 		const options = optionsOf(this);
 		const refIds = refIdFilter(options);
 		if (refIds.length && !refIds.includes(String(body.refId ?? ''))) return 'another profile (refId not selected)';
 		const { hookId, retryAttempt } = body;
-		if (options.deduplicate === false || typeof hookId !== 'string' || !hookId) return null;
-		return isRedelivery(state, `ayrshare|${hookId}`, typeof retryAttempt === 'number' && retryAttempt > 0) ? 'redelivery of an accepted hookId' : null;
+		if (!memory || typeof hookId !== 'string' || !hookId) return null;
+		return isRedelivery(memory, 'ayrshare', hookId, typeof retryAttempt === 'number' && retryAttempt > 0) ? 'redelivery of an accepted hookId' : null;
 	},
 
 	normalize(body, state) {

@@ -1,5 +1,6 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import type { TriggerMemory } from '../dedupe/dedupeStore';
 import type { NormalizeResult } from '../normalize/normalizeResult';
 import type { TriggerState } from '../triggerState';
 
@@ -26,6 +27,7 @@ export interface TriggerSource {
 	/**
 	 * Why an authentic delivery should be answered without running the workflow (Ayrshare: another
 	 * profile's event, a retry of a delivery already accepted), or `null` to go on. Optional.
+	 * `memory` is the trigger's dedupe store, `null` when Deduplicate is off.
 	 */
-	skip?(this: IWebhookFunctions, body: Record<string, unknown>, state: TriggerState): string | null;
+	skip?(this: IWebhookFunctions, body: Record<string, unknown>, state: TriggerState, memory: TriggerMemory | null): string | null;
 }

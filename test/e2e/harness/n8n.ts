@@ -121,7 +121,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 }
 
 /** Lays the package out where n8n's community-package loader looks for it. */
-async function installCommunityPackage(userFolder: string, tarball: string): Promise<void> {
+export async function installCommunityPackage(userFolder: string, tarball: string): Promise<void> {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
@@ -297,7 +297,7 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 	};
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	if (child.pid === undefined) return;
 	try {
 		process.kill(-child.pid, signal);
@@ -306,7 +306,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) {
 		killGroup(child, 'SIGKILL'); // the task runner may outlive its parent
 		return;

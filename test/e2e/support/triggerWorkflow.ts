@@ -54,3 +54,16 @@ export function triggerWorkflow(
 }
 
 export const productionUrl = (n8n: N8nInstance, webhookId: string) => `${n8n.webhookBaseUrl}webhook/${webhookId}/webhook`;
+
+/** n8n's built-in Webhook node (POST, answers on receipt) at `path`. */
+export function webhookNode(path: string, name = 'Webhook'): Record<string, unknown> {
+	return {
+		id: randomUUID(),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
