@@ -37,7 +37,7 @@ async function npmScript(name: string, script: string): Promise<PartResult> {
 	line(`${name}: npm run ${script}`);
 	const code = await exec('npm', ['run', script, '--silent']);
 	const resultsFile = script === 'test:unit' ? join(ROOT, '.tmp', 'jest-unit.json') : undefined;
-	const result: PartResult = { name, ok: code === 0, ms: Date.now() - started, on: `Node ${process.version}`, resultsFile, tests: resultsFile && readResults(resultsFile) };
+	const result: PartResult = { name, ok: code === 0, ms: Date.now() - started, on: `Node ${process.version}`, resultsFile, tests: resultsFile ? readResults(resultsFile) : undefined };
 	line(`${name}: ${result.ok ? 'ok' : `FAILED (exit ${code})`} in ${minutes(result.ms)}`);
 	return result;
 }

@@ -115,8 +115,9 @@ export async function runE2ePart(version: string): Promise<PartResult> {
 	const on = `n8n ${version} on Node ${install.node.version}`;
 	line(`${name}: ${on}${installMs > 1000 ? `, installed in ${minutes(installMs)}` : ', from the cache'}; running the suite`);
 	const outputFile = join(ROOT, '.tmp', `jest-e2e-${version}.json`);
-	const env = { ...process.env, N8N_VERSION: version };
+	const env: NodeJS.ProcessEnv = { ...process.env, N8N_VERSION: version };
 	// N8N_NODE_BINARY would pin one Node for every version; config.ts picks per version without it.
+	if (env.N8N_NODE_BINARY) line(`${name}: ignoring N8N_NODE_BINARY=${env.N8N_NODE_BINARY} (it pins one Node for every version; use it with jest directly)`);
 	delete env.N8N_NODE_BINARY;
 	const run = await jest(process.execPath, ['--selectProjects', 'e2e', '--runInBand'], outputFile, env);
 	const result: PartResult = { name, ok: run.ok, ms: Date.now() - started, on, resultsFile: outputFile, tests: run.tests, installMs };

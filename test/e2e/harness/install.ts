@@ -131,6 +131,8 @@ async function npm(args: string[], dir: string, logFile: string, node: NodeRunti
 	const extra: Record<string, string> = {
 		// sqlite3's script is `prebuild-install || node-gyp rebuild`: skip the GitHub download it would try first.
 		npm_config_build_from_source: 'sqlite3',
+		// node-gyp: compile sqlite3's sources in parallel.
+		JOBS: 'max',
 	};
 	if (node.headersDir) extra.npm_config_nodedir = node.headersDir;
 	const code = await spawnWithHeartbeat('npm', args, dir, logFile, cleanNpmEnv(extra, { nodeBinary: node.binary }), what, flags);
