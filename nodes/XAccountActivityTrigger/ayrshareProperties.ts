@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEFAULT_MAX_TIMESTAMP_SKEW_SECONDS } from '../shared/crypto/ayrshareSignature';
+import { DEFAULT_MAX_TIMESTAMP_SKEW_SECONDS } from './verify/ayrshareSignature';
 
 /** The trigger's Ayrshare-only parameters; description.ts places them. */
 

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { dedupeKey, firstSighting } from '../shared/dedupe';
+import { dedupeKey, firstSighting } from './dedupe';
 import { matchesSelection } from '../shared/events';
-import type { Item } from '../shared/schemas/item';
+import type { Item } from './schemas/item';
 import { SOURCES, type SourceName } from './sources';
-import type { TriggerState } from './state';
+import type { TriggerState } from './triggerState';
 
 interface TriggerOptions {
 	simplify?: boolean;

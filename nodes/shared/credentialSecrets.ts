@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { AYRSHARE_CREDENTIAL } from './transport/ayrshareApi';
+import { X_CREDENTIAL } from './transport/xApi';
 
 /**
  * The app's consumer secret keys both X's CRC answer and its event signatures. It comes from
  * the OAuth1 credential, or from the bearer credential's optional copy (SPEC "Credentials").
  */
 export async function xConsumerSecret(this: IWebhookFunctions | IHookFunctions): Promise<string | null> {
-	for (const type of ['xOAuth1UserApi', 'xBearerApi']) {
+	for (const type of [X_CREDENTIAL.user, X_CREDENTIAL.app]) {
 		try {
 			const secret = (await this.getCredentials(type)).consumerSecret;
 			if (typeof secret === 'string' && secret) return secret;

@@ -8,10 +8,10 @@ import { stringifyJson } from '../../emulator/core/json';
 import { ayrshareBodiesFromAaa } from '../../emulator/ayrshare/events/accountActivity';
 import { createAyrshareState } from '../../emulator/ayrshare/state';
 import { DEFAULT_APP, DEFAULT_USERS, SUBSCRIBER_ID } from '../../emulator/defaults';
-import { AAA_EVENT_TYPES, type AaaEventType, buildAaaEnvelope } from '../../emulator/x/events/aaa';
-import { normalizeAaa } from '../../nodes/shared/normalize/aaa';
-import { normalizeAyrshare } from '../../nodes/shared/normalize/ayrshare';
-import { type Item, itemSchema } from '../../nodes/shared/schemas/item';
+import { AAA_EVENT_TYPES, type AaaEventType, buildAaaEnvelope } from '../../emulator/x/events/accountActivityEvents';
+import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
+import { normalizeAyrshare } from '../../nodes/XAccountActivityTrigger/normalize/ayrshareWebhook';
+import { type Item, itemSchema } from '../../nodes/XAccountActivityTrigger/schemas/item';
 
 const profile = createAyrshareState().primary;
 const wire = (value: unknown) => JSON.parse(stringifyJson(value)) as Record<string, unknown>;

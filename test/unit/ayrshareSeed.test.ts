@@ -6,9 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { normalizeAyrshare } from '../../nodes/shared/normalize/ayrshare';
-import { postStub } from '../../nodes/shared/normalize/parts';
-import { type Item, type UserRef, itemSchema } from '../../nodes/shared/schemas/item';
+import { normalizeAyrshare } from '../../nodes/XAccountActivityTrigger/normalize/ayrshareWebhook';
+import { postStub } from '../../nodes/XAccountActivityTrigger/normalize/itemParts';
+import { type Item, type UserRef, itemSchema } from '../../nodes/XAccountActivityTrigger/schemas/item';
 
 const DIR = join(__dirname, '../fixtures/ayrshare-seed');
 const LINKED = '9876543210987654472';

@@ -1,7 +1,7 @@
 /** Ayrshare's delivery signature, checked against crypto-js as an independent oracle. */
 import CryptoJS from 'crypto-js';
 
-import { matchesAyrshareSignature, timestampProblem, verifyAyrshareSignature } from '../../nodes/shared/crypto/ayrshareSignature';
+import { matchesAyrshareSignature, timestampProblem, verifyAyrshareSignature } from '../../nodes/XAccountActivityTrigger/verify/ayrshareSignature';
 
 const SECRET = 'ayrshare-secret';
 const BODY = '{"action":"feed","url":"https:\\/\\/example.com","text":"caf\\u00e9"}';

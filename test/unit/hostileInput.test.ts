@@ -1,6 +1,6 @@
-import { normalizeAaa } from '../../nodes/shared/normalize/aaa';
-import { normalizeAyrshare } from '../../nodes/shared/normalize/ayrshare';
-import { normalizeXaa } from '../../nodes/shared/normalize/xaa';
+import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
+import { normalizeAyrshare } from '../../nodes/XAccountActivityTrigger/normalize/ayrshareWebhook';
+import { normalizeXaa } from '../../nodes/XAccountActivityTrigger/normalize/activityApi';
 import { ALICE, ME, envelope, payloads, tweet } from '../fixtures/aaaPayloads';
 
 /**

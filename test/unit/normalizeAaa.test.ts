@@ -1,5 +1,5 @@
-import { normalizeAaa } from '../../nodes/shared/normalize/aaa';
-import { type Item, itemSchema } from '../../nodes/shared/schemas/item';
+import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
+import { type Item, itemSchema } from '../../nodes/XAccountActivityTrigger/schemas/item';
 import { ALICE, BOB, ME, POST_ID, envelope, payloads, tweet } from '../fixtures/aaaPayloads';
 
 const normalize = (body: unknown) => normalizeAaa(body, { source: 'aaa' });

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { normalizeXaa } from '../../nodes/shared/normalize/xaa';
-import { itemSchema } from '../../nodes/shared/schemas/item';
+import { normalizeXaa } from '../../nodes/XAccountActivityTrigger/normalize/activityApi';
+import { itemSchema } from '../../nodes/XAccountActivityTrigger/schemas/item';
 import { CONSTRUCTED, ME, OTHER, entry } from '../fixtures/xaaConstructed';
 
 /**

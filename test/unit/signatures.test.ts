@@ -2,7 +2,7 @@ import CryptoJS from 'crypto-js';
 import { randomBytes } from 'node:crypto';
 
 import { safeEqual } from '../../nodes/shared/crypto/hmac';
-import { crcResponseToken, verifyXSignature, xSign } from '../../nodes/shared/crypto/xSignature';
+import { crcResponseToken, verifyXSignature, xSign } from '../../nodes/XAccountActivityTrigger/verify/xSignature';
 
 /** crypto-js is the independent oracle for every HMAC the nodes compute. */
 const oracle = (secret: string, message: string) => `sha256=${CryptoJS.HmacSHA256(message, secret).toString(CryptoJS.enc.Base64)}`;

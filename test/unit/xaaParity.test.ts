@@ -1,6 +1,6 @@
-import { normalizeAaa } from '../../nodes/shared/normalize/aaa';
-import { normalizeXaa } from '../../nodes/shared/normalize/xaa';
-import type { Item } from '../../nodes/shared/schemas/item';
+import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
+import { normalizeXaa } from '../../nodes/XAccountActivityTrigger/normalize/activityApi';
+import type { Item } from '../../nodes/XAccountActivityTrigger/schemas/item';
 import { ALICE, BOB, ME, POST_ID, payloads } from '../fixtures/aaaPayloads';
 
 /**

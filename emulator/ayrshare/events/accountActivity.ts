@@ -1,5 +1,5 @@
 import type { EmulatorOptions } from '../../options';
-import { buildAaaEnvelope, type AaaEventType, type AaaOverrides } from '../../x/events/aaa';
+import { buildAaaEnvelope, type AaaEventType, type AaaOverrides } from '../../x/events/accountActivityEvents';
 import { camelCaseKey, camelCaseKeys } from './camelCase';
 import { envelopeFields, isoSeconds, type EnvelopeScene } from './envelope';
 

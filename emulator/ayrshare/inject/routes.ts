@@ -1,6 +1,6 @@
 import { json } from '../../core/reply';
 import { parseJsonBody, type Router } from '../../core/router';
-import { AAA_EVENT_TYPES, isAaaEventType, type AaaOverrides } from '../../x/events/aaa';
+import { AAA_EVENT_TYPES, isAaaEventType, type AaaOverrides } from '../../x/events/accountActivityEvents';
 import { deliverAyrshare, type AyrshareDeliverOptions } from '../delivery';
 import type { AyrshareContext } from '../endpoint';
 import { buildAccountActivityBodies } from '../events/accountActivity';

@@ -3,7 +3,7 @@ import { hexId, randomToken, snowflakeId } from '../ids';
 import { People } from '../events/people';
 import { isoSecondsUtc } from '../events/time';
 import type { ActivityEventType } from './catalog';
-import { v2Post, v2User, wrapped } from './v2';
+import { v2Post, v2User, wrapped } from './v2Builders';
 
 /**
  * Payloads for every X Activity API event type, in the shapes of X's published samples

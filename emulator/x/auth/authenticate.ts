@@ -3,7 +3,7 @@ import type { EmulatorOptions, XUser } from '../../options';
 import type { XState } from '../state';
 import { problem, unsupportedAuthentication } from '../errors';
 import { constantTimeEqual } from '../signing';
-import { baseUriOf, hmacSha1Signature, parseOAuthHeader, signatureBaseString } from './oauth1';
+import { baseUriOf, hmacSha1Signature, parseOAuthHeader, signatureBaseString } from './oauth1Verifier';
 
 export type AuthKind = 'app' | 'user';
 export type Principal = { kind: 'app' } | { kind: 'user'; user: XUser };

@@ -3,7 +3,7 @@ import { json } from '../../core/reply';
 import { parseJsonBody, type Router } from '../../core/router';
 import { deliver, type SignatureMode } from '../delivery';
 import type { XContext } from '../endpoint';
-import { AAA_EVENT_TYPES, buildAaaEnvelope, isAaaEventType, type AaaOverrides } from '../events/aaa';
+import { AAA_EVENT_TYPES, buildAaaEnvelope, isAaaEventType, type AaaOverrides } from '../events/accountActivityEvents';
 import type { Webhook } from '../state';
 import { snowflakeId } from '../ids';
 import { findWebhook, webhooksForUser } from '../webhooks/store';

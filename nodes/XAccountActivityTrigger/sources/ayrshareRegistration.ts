@@ -2,12 +2,12 @@ import { type IHookFunctions, NodeOperationError } from 'n8n-workflow';
 
 import { getAyrshareUser, linkedXAccount } from '../../shared/api/ayrshareUser';
 import { listAyrshareWebhooks, registerAyrshareWebhook, unregisterAyrshareWebhook } from '../../shared/api/ayrshareWebhooks';
-import { sameWebhookUrl } from '../../shared/api/xWebhooks';
+import { sameWebhookUrl } from '../../shared/transport/url';
 import { toList } from '../../shared/lists';
-import { ACCOUNT_ACTIVITY } from '../../shared/normalize/ayrshare';
-import { asNodeError } from '../../shared/transport/xErrors';
+import { ACCOUNT_ACTIVITY } from '../normalize/ayrshareWebhook';
+import { asNodeError } from '../../shared/transport/nodeError';
 import { ayrshareWebhookSecret } from '../../shared/credentialSecrets';
-import type { TriggerState } from '../state';
+import type { TriggerState } from '../triggerState';
 import type { AyrshareTriggerOptions } from './ayrshareOptions';
 
 /**

@@ -1,7 +1,7 @@
-import { aaaSource } from './aaa';
-import { ayrshareSource } from './ayrshare';
-import type { TriggerSource } from './types';
-import { xaaSource } from './xaa';
+import { aaaSource } from './accountActivitySource';
+import { ayrshareSource } from './ayrshareSource';
+import type { TriggerSource } from './triggerSource';
+import { xaaSource } from './activityApiSource';
 
 export type SourceName = 'aaa' | 'xaa' | 'ayrshare';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { crcResponseToken, verifyXSignature, X_SIGNATURE_HEADER } from '../../shared/crypto/xSignature';
+import { crcResponseToken, verifyXSignature, X_SIGNATURE_HEADER } from '../verify/xSignature';
 import { xConsumerSecret } from '../../shared/credentialSecrets';
-import type { TriggerSource } from './types';
+import type { TriggerSource } from './triggerSource';
 
 const MISSING_SECRET = {
 	error: 'The trigger has no X API Key Secret (consumer secret) to verify requests with. Set it in the X OAuth1 User credential.',

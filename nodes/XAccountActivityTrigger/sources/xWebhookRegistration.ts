@@ -1,9 +1,11 @@
 import { type IHookFunctions, NodeOperationError } from 'n8n-workflow';
 
-import { deleteWebhook, listWebhooks, registerWebhook, revalidateWebhook, sameWebhookUrl } from '../../shared/api/xWebhooks';
+import { deleteWebhook, listWebhooks, registerWebhook, revalidateWebhook } from '../../shared/api/xWebhooks';
 import type { XWebhook } from '../../shared/schemas/xResponses';
-import { asNodeError, xApiError } from '../../shared/transport/xErrors';
-import { type TriggerState, clearRegistration } from '../state';
+import { asNodeError } from '../../shared/transport/nodeError';
+import { sameWebhookUrl } from '../../shared/transport/url';
+import { xApiError } from '../../shared/transport/xErrors';
+import { type TriggerState, clearRegistration } from '../triggerState';
 
 /**
  * The X webhook part of activation, shared by the Account Activity API and the X Activity API

@@ -1,7 +1,6 @@
 import {
 	type XSubscriptionCount,
 	type XSubscriptionList,
-	meSchema,
 	subscribedSchema,
 	subscriptionCountSchema,
 	subscriptionListSchema,
@@ -11,10 +10,6 @@ import { parseResponse } from './parse';
 
 /** Account Activity API v2 subscriptions (API-NOTES §2). */
 
-export async function getAuthenticatedUser(this: XRequestContext) {
-	const body = await xApiRequest.call(this, 'user', { method: 'GET', path: '/2/users/me' });
-	return parseResponse(this.getNode(), meSchema, body, 'reading the authenticated account').data;
-}
 
 const subscriptionPath = (webhookId: string) => `/2/account_activity/webhooks/${encodeURIComponent(webhookId)}/subscriptions/all`;
 

@@ -26,3 +26,16 @@ export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {
 		description: 'Change only to go through a proxy or a test server',
 	};
 }
+
+/** X matches URLs exactly, but a trailing slash or letter case of the host must not cause a second webhook. */
+export function sameWebhookUrl(a: string, b: string): boolean {
+	const normalize = (url: string) => {
+		try {
+			const parsed = new URL(url);
+			return `${parsed.protocol}//${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+		} catch {
+			return url;
+		}
+	};
+	return normalize(a) === normalize(b);
+}

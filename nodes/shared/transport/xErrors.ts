@@ -1,4 +1,4 @@
-import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { type INode, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { asObject } from './send';
 
@@ -133,8 +133,3 @@ export function xApiError(node: INode, response: XErrorResponse): NodeApiError {
 	return error;
 }
 
-/** Errors from this package's own calls are already user-facing; anything else gets wrapped. */
-export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error);
-}

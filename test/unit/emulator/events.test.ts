@@ -1,6 +1,6 @@
 import { DEFAULT_APP } from '../../../emulator/defaults';
 import { startEmulator, type Emulator } from '../../../emulator/server';
-import { AAA_EVENT_TYPES, type AaaEventType } from '../../../emulator/x/events/aaa';
+import { AAA_EVENT_TYPES, type AaaEventType } from '../../../emulator/x/events/accountActivityEvents';
 import { ALICE, apiClient, registerAndSubscribe, SUBSCRIBER, type ApiClient } from './helpers/api';
 import { signatureValid, startReceiver, type Receiver } from './helpers/receiver';
 

@@ -1,5 +1,5 @@
 import { stringifyJson, X_JSON_STYLE } from '../../../emulator/core/json';
-import { oauth1Header, percentEncode, signatureBaseString } from '../../../emulator/x/auth/oauth1';
+import { oauth1Header, percentEncode, signatureBaseString } from '../../../emulator/x/auth/oauth1Verifier';
 import { snowflakeId } from '../../../emulator/x/ids';
 import { formatReplayDate, parseReplayDate } from '../../../emulator/x/replay/window';
 import { crcResponseToken, webhookSignature } from '../../../emulator/x/signing';

@@ -1,6 +1,6 @@
 import { DEFAULT_APP } from '../../../emulator/defaults';
 import { startEmulator, type Emulator } from '../../../emulator/server';
-import { oauth1Header } from '../../../emulator/x/auth/oauth1';
+import { oauth1Header } from '../../../emulator/x/auth/oauth1Verifier';
 import { ALICE, apiClient, SUBSCRIBER, type ApiClient } from './helpers/api';
 import { startReceiver, type Receiver } from './helpers/receiver';
 

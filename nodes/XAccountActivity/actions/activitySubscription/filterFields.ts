@@ -1,6 +1,6 @@
 import { type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { getAuthenticatedUser } from '../../../shared/api/xAccountActivity';
+import { getAuthenticatedUser } from '../../../shared/api/xUsers';
 import type { ActivitySubscriptionRequest } from '../../../shared/api/xActivity';
 import { xaaEventType } from '../../../shared/xaaEventTypes';
 import { ACCOUNTLESS_EVENT_TYPES, DIRECTIONLESS_EVENT_TYPES, isActorOnly, OTHER_EVENT_TYPE } from './eventTypeField';

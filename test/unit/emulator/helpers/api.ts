@@ -1,7 +1,7 @@
 import { DEFAULT_APP, DEFAULT_USERS } from '../../../../emulator/defaults';
 import type { XUser } from '../../../../emulator/options';
 import type { Emulator } from '../../../../emulator/server';
-import { oauth1Header } from '../../../../emulator/x/auth/oauth1';
+import { oauth1Header } from '../../../../emulator/x/auth/oauth1Verifier';
 
 export interface ApiResponse<T = any> {
 	status: number;

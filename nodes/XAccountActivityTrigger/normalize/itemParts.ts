@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 
-import type { directMessageEventSchema } from '../schemas/aaa';
+import type { directMessageEventSchema } from '../schemas/accountActivityPayload';
 import type { Message, Post } from '../schemas/item';
-import { expandedUrls, mediaFromEntities } from './legacy';
+import { expandedUrls, mediaFromEntities } from './legacyObjects';
 import { idOf, postUrl, strOrNull } from './values';
 
 /**

@@ -1,7 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { NormalizeResult } from '../../shared/normalize/result';
-import type { TriggerState } from '../state';
+import type { NormalizeResult } from '../normalize/normalizeResult';
+import type { TriggerState } from '../triggerState';
 
 /** An answer the trigger sends itself, instead of starting the workflow. */
 export interface Rejection {

@@ -1,6 +1,6 @@
 import type { Post, UserRef } from '../schemas/item';
-import type { V2Entities, V2Post, V2User, XaaIncludes } from '../schemas/xaa';
-import { userStub } from './legacy';
+import type { V2Entities, V2Post, V2User, XaaIncludes } from '../schemas/activityApiPayload';
+import { userStub } from './legacyObjects';
 import { compact, postUrl, strOrNull } from './values';
 
 /** Mapping of X's v2 User and Post objects (the X Activity API's shapes) to the item's parts. */

@@ -1,5 +1,5 @@
-import type { EventName } from '../events';
-import { directMessageEventSchema, dmIndicatorEventSchema, looksLikeAaa } from '../schemas/aaa';
+import type { EventName } from '../../shared/events';
+import { directMessageEventSchema, dmIndicatorEventSchema, looksLikeAaa } from '../schemas/accountActivityPayload';
 import { type Item, type UserRef, makeItem } from '../schemas/item';
 import {
 	type XaaEvent,
@@ -13,14 +13,14 @@ import {
 	v2UserSchema,
 	xaaEnvelopeSchema,
 	xaaEventSchema,
-} from '../schemas/xaa';
-import { canonicalEventType, xaaEventType } from '../xaaEventTypes';
-import { normalizeAaa } from './aaa';
-import { userStub } from './legacy';
-import { messageFromDm, postStub, readMarker } from './parts';
+} from '../schemas/activityApiPayload';
+import { canonicalEventType, xaaEventType } from '../../shared/xaaEventTypes';
+import { normalizeAaa } from './accountActivity';
+import { userStub } from './legacyObjects';
+import { messageFromDm, postStub, readMarker } from './itemParts';
 import { classifyPost } from './postKinds';
-import type { NormalizeResult } from './result';
-import { Includes, mentionIdsOf, postFromV2, referencedId, userFromV2 } from './v2';
+import type { NormalizeResult } from './normalizeResult';
+import { Includes, mentionIdsOf, postFromV2, referencedId, userFromV2 } from './v2Objects';
 import { firstTime, idOf, isoTime } from './values';
 
 export interface XaaContext {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { EventName } from '../events';
+import type { EventName } from '../../shared/events';
 import {
 	AYRSHARE_ACTION_SCHEMAS,
 	type AyrshareCommon,
@@ -8,11 +8,11 @@ import {
 	ayrshareCommonSchema,
 	ayrshareEnvelopeSchema,
 	isDocumentedAction,
-} from '../schemas/ayrshare';
+} from '../schemas/ayrshareWebhookPayload';
 import { type Item, makeItem } from '../schemas/item';
-import { normalizeAaa } from './aaa';
-import { aaaEnvelopeFromAyrshare, subscriberFromDmTarget } from './ayrshareAccountActivity';
-import type { NormalizeResult } from './result';
+import { normalizeAaa } from './accountActivity';
+import { aaaEnvelopeFromAyrshare, subscriberFromDmTarget } from './ayrshareToAccountActivity';
+import type { NormalizeResult } from './normalizeResult';
 import { isoTime } from './values';
 
 export interface AyrshareNormalizeContext {

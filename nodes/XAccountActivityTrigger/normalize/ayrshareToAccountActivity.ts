@@ -1,4 +1,4 @@
-import type { AaaEventKey } from '../schemas/aaa';
+import type { AaaEventKey } from '../schemas/accountActivityPayload';
 import { snakeCaseKeys } from './snakeCase';
 import { idOf } from './values';
 

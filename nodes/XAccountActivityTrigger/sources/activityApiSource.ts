@@ -1,14 +1,14 @@
 import { type IHookFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { getAuthenticatedUser } from '../../shared/api/xAccountActivity';
+import { getAuthenticatedUser } from '../../shared/api/xUsers';
 import { createActivitySubscription, deleteActivitySubscriptions, listActivitySubscriptions } from '../../shared/api/xActivity';
-import { normalizeXaa } from '../../shared/normalize/xaa';
+import { normalizeXaa } from '../normalize/activityApi';
 import { parseXError } from '../../shared/transport/xErrors';
-import type { Item } from '../../shared/schemas/item';
+import type { Item } from '../schemas/item';
 import type { XWebhook } from '../../shared/schemas/xResponses';
 import { xaaEventType } from '../../shared/xaaEventTypes';
-import type { TriggerState } from '../state';
-import type { TriggerSource } from './types';
+import type { TriggerState } from '../triggerState';
+import type { TriggerSource } from './triggerSource';
 import { type PlannedSubscription, findMatching, subscriptionPlan, triggerTag } from './xaaPlan';
 import { type HookContext, ensureXWebhook, existingValidWebhook, hookContext, releaseXWebhook } from './xWebhookRegistration';
 import { xReceiver } from './xReceiver';

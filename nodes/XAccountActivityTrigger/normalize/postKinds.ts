@@ -1,4 +1,4 @@
-import type { EventName } from '../events';
+import type { EventName } from '../../shared/events';
 
 /**
  * Which kinds a post is, from the subscriber's point of view (SPEC "Normalized items").

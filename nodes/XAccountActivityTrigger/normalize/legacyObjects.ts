@@ -1,4 +1,4 @@
-import type { Entities, LegacyTweet, LegacyUser } from '../schemas/aaa';
+import type { Entities, LegacyTweet, LegacyUser } from '../schemas/accountActivityPayload';
 import type { Media, Post, UserRef } from '../schemas/item';
 import { compact, idOf, postUrl, strOrNull } from './values';
 

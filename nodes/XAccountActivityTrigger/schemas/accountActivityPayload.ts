@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { boolLike, idLike, opt } from './common';
+import { boolLike, idLike, opt } from './zodHelpers';
 
 /**
  * Account Activity API v2 envelope and event shapes (API-NOTES §2). Every object passes unknown

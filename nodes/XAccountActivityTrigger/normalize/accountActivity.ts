@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { EventName } from '../events';
+import type { EventName } from '../../shared/events';
 import {
 	AAA_EVENT_SCHEMAS,
 	type AaaEnvelope,
@@ -10,12 +10,12 @@ import {
 	aaaEnvelopeSchema,
 	isAaaEventKey,
 	legacyUserSchema,
-} from '../schemas/aaa';
+} from '../schemas/accountActivityPayload';
 import { type Item, type Source, makeItem } from '../schemas/item';
-import { fullEntities, mentionIds, postFromLegacy, userFromLegacy, userStub } from './legacy';
-import { postStub, messageFromDm, readMarker } from './parts';
+import { fullEntities, mentionIds, postFromLegacy, userFromLegacy, userStub } from './legacyObjects';
+import { postStub, messageFromDm, readMarker } from './itemParts';
 import { classifyPost } from './postKinds';
-import type { NormalizeResult } from './result';
+import type { NormalizeResult } from './normalizeResult';
 import { firstTime, idOf, isoTime, strOrNull } from './values';
 
 export interface AaaContext {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { idLike, opt } from './common';
+import { idLike, opt } from './zodHelpers';
 
 /**
  * Ayrshare webhook deliveries (API-NOTES §4, seed 002). The envelope is common to every action;

@@ -1,4 +1,4 @@
-import { hmacSha256, safeEqual } from './hmac';
+import { hmacSha256, safeEqual } from '../../shared/crypto/hmac';
 
 /** n8n hands headers over lower-cased. */
 export const AYRSHARE_SIGNATURE_HEADER = 'x-authorization-content-sha256';

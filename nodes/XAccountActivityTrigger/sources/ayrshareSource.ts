@@ -5,13 +5,13 @@ import {
 	DEFAULT_MAX_TIMESTAMP_SKEW_SECONDS,
 	timestampProblem,
 	verifyAyrshareSignature,
-} from '../../shared/crypto/ayrshareSignature';
-import { isRedelivery } from '../../shared/dedupe';
-import { normalizeAyrshare } from '../../shared/normalize/ayrshare';
+} from '../verify/ayrshareSignature';
+import { isRedelivery } from '../dedupe';
+import { normalizeAyrshare } from '../normalize/ayrshareWebhook';
 import { ayrshareWebhookSecret } from '../../shared/credentialSecrets';
 import type { AyrshareTriggerOptions } from './ayrshareOptions';
 import { ayrshareActionsInPlace, ayrshareHookContext, refIdFilter, registerAyrshareActions, unregisterAyrshareActions } from './ayrshareRegistration';
-import type { TriggerSource } from './types';
+import type { TriggerSource } from './triggerSource';
 
 const BAD_SIGNATURE = {
 	error:

@@ -1,4 +1,4 @@
-import { hmacSha256, safeEqual } from './hmac';
+import { hmacSha256, safeEqual } from '../../shared/crypto/hmac';
 
 /** X's CRC token format, as tight as X's tokens are: a JSON body or a URL never matches. */
 export const CRC_TOKEN_PATTERN = /^[A-Za-z0-9+/=_-]{1,256}$/;

@@ -1,8 +1,9 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { getAuthenticatedUser, isUserSubscribed, subscribeUser, unsubscribeUser } from '../../shared/api/xAccountActivity';
-import { normalizeAaa } from '../../shared/normalize/aaa';
-import type { TriggerSource } from './types';
+import { getAuthenticatedUser } from '../../shared/api/xUsers';
+import { isUserSubscribed, subscribeUser, unsubscribeUser } from '../../shared/api/xAccountActivity';
+import { normalizeAaa } from '../normalize/accountActivity';
+import type { TriggerSource } from './triggerSource';
 import { existingValidWebhook, ensureXWebhook, hookContext, releaseXWebhook, webhookStillRegistered } from './xWebhookRegistration';
 import { xReceiver } from './xReceiver';
 

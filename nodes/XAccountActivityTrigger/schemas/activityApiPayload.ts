@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { idLike, opt } from './common';
+import { idLike, opt } from './zodHelpers';
 
 /**
  * X Activity API webhook deliveries (API-NOTES §3, docs/xaa-payloads). The envelope is parsed
