@@ -10,6 +10,7 @@ import type { Emulator } from '../../emulator/server';
 import { oauth1Header } from '../../emulator/x/auth/oauth1Verifier';
 import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
 import { type N8nInstance, nodeOutput } from './harness';
+import { eventually } from './support/eventually';
 import { type Stack, emulatorClient, startStack, stopStack } from './support/stack';
 import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
@@ -117,11 +118,14 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		url = productionUrl(n8n, webhookId);
 		await n8n.activateWorkflow(workflowId);
 
-		const [webhook] = emu.state.x.webhooks;
-		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+		const { webhook, ours } = await eventually(() => {
+			expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+			const [registered] = emu.state.x.webhooks;
+			const created = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === registered.id);
+			expect(created).toHaveLength(41);
+			return { webhook: registered, ours: created };
+		});
 		expect(emu.state.x.crcChecks.filter((c) => c.url === url).map((c) => c.ok)).toContain(true);
-		const ours = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === webhook.id);
-		expect(ours).toHaveLength(41);
 		expect(new Set(ours.map((s) => s.tag)).size).toBe(1);
 		// The strict emulator refused nothing, and every private type was signed by the account itself, for itself.
 		const log = emu.state.x.activityCreateLog.slice(before);
@@ -130,8 +134,7 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		expect(privateOnes.map((e) => e.event_type)).toEqual(expect.arrayContaining(['post.mention.create', 'post.reply.create', 'like.create', 'dm.received', 'chat.update.group_name', 'broadcast.chat']));
 		for (const entry of privateOnes) expect([entry.event_type, entry.auth, entry.authenticatedUserId, entry.filterUserId]).toEqual([entry.event_type, 'user', SUBSCRIBER.id, SUBSCRIBER.id]);
 		expect(ours.find((s) => s.event_type === 'dm.received')).toMatchObject({ filter: { user_id: SUBSCRIBER.id } });
-		const stored = await n8n.getWorkflow(workflowId);
-		expect(JSON.stringify(stored.staticData)).toContain(ours[0].subscription_id);
+		await eventually(async () => expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(ours[0].subscription_id));
 
 		// A second foreign subscription, on the node's own webhook.
 		const onOurs = await foreignSubscription({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign-on-webhook', webhook_id: webhook.id });
@@ -201,8 +204,10 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 
 	test('deactivation deletes exactly the node’s subscriptions and its webhook, reading the spec’s per-id bulk-delete answer', async () => {
 		await n8n.deactivateWorkflow(workflowId);
-		expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual([...foreignIds].sort());
-		expect(emu.state.x.webhooks).toEqual([]);
+		await eventually(() => {
+			expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual([...foreignIds].sort());
+			expect(emu.state.x.webhooks).toEqual([]);
+		});
 		expect(n8n.logTail(200)).not.toMatch(/Expected object, received array/);
 	});
 });

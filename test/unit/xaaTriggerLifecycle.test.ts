@@ -11,7 +11,7 @@ import { apiClient } from './emulator/helpers/api';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
 const ALICE = DEFAULT_USERS[1];
-const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.default;
+const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.setup;
 
 let emu: Emulator;
 const hosts: TriggerHost[] = [];
@@ -162,7 +162,8 @@ test('when X refuses a private type for the account, the error names the account
 	const host = await newHost({ events: ['dm.sent'] });
 	let error: NodeOperationError | undefined;
 	await activate(host).catch((e: NodeOperationError) => (error = e));
-	expect(error?.message).toBe(`X refused the "dm.sent" subscription for account @${SUBSCRIBER.username} (${SUBSCRIBER.id}): dm.sent is a private event`);
+	// n8n 2.41 shows only the message of an activation error: it carries the description too.
+	expect(error?.message).toBe(`X refused the "dm.sent" subscription for account @${SUBSCRIBER.username} (${SUBSCRIBER.id}): dm.sent is a private event: ${error?.description}`);
 	expect(error?.description).toMatch(/private X event: X creates it only for the account that authorized your app/);
 	expect(error?.description).toMatch(new RegExp(`for @${SUBSCRIBER.username} \\(${SUBSCRIBER.id}\\), the account of the X OAuth1 User credential`));
 	expect(error?.description).not.toMatch(/Deselect/);
