@@ -110,7 +110,7 @@ async function main() {
 	const emu = await startEmulator({ port: 0, log: () => undefined, webhookLimit: 100 });
 	// No pruning: the byte counts need every execution, and pruning work would skew rounds.
 	const n8n: N8nInstance = await startN8n({ tarball, env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' } });
-	const db = openN8nDatabase(n8n.version, n8n.userFolder);
+	const db = await openN8nDatabase(n8n.version, n8n.userFolder);
 	database = db;
 	try {
 		const credentials = await createXCredentials(n8n, emu.url);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { n8nInstallDir } from '../../test/e2e/harness/install';
+import { ensureN8n } from '../../test/e2e/harness/install';
 
 /**
  * Read-only queries on the benchmark n8n's SQLite database, through the sqlite3 module n8n
@@ -20,8 +20,8 @@ export interface N8nDatabase {
 	close(): Promise<void>;
 }
 
-export function openN8nDatabase(version: string, userFolder: string): N8nDatabase {
-	const requireFromN8n = createRequire(join(n8nInstallDir(version), 'node_modules', 'n8n', 'package.json'));
+export async function openN8nDatabase(version: string, userFolder: string): Promise<N8nDatabase> {
+	const requireFromN8n = createRequire(join((await ensureN8n(version)).dir, 'node_modules', 'n8n', 'package.json'));
 	const sqlite3 = requireFromN8n('sqlite3') as { Database: new (file: string, mode: number) => Sqlite3Database; OPEN_READONLY: number };
 	const db = new sqlite3.Database(join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
 	const query = async (sql: string, params: unknown[] = []) => {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { KEEP_N8N, N8N_NODE_BINARY, N8N_VERSION } from './config';
+import { KEEP_N8N, N8N_VERSION } from './config';
 import { n8nEnv } from './env';
 import { ensureN8n } from './install';
 import { say, seconds } from './log';
@@ -78,7 +78,7 @@ async function httpOk(url: string): Promise<boolean> {
 }
 
 async function startProcess(role: N8nProcess['role'], tarball: string, env: Record<string, string>): Promise<N8nProcess & { stop(): Promise<void> }> {
-	const bin = await ensureN8n(N8N_VERSION);
+	const install = await ensureN8n(N8N_VERSION);
 	const userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${role}-`));
 	const logFile = join(userFolder, `${role}.log`);
 	// Each process loads community nodes from its own user folder, as on separate machines.
@@ -94,13 +94,13 @@ async function startProcess(role: N8nProcess['role'], tarball: string, env: Reco
 		extra: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
 	});
 	const url = role === 'webhook' ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${healthPort}/`;
-	const args = role === 'worker' ? [bin, 'worker', `--concurrency=${env.WORKER_CONCURRENCY ?? '10'}`] : [bin, 'webhook'];
+	const args = role === 'worker' ? [install.bin, 'worker', `--concurrency=${env.WORKER_CONCURRENCY ?? '10'}`] : [install.bin, 'webhook'];
 
 	let child: ChildProcess;
 	const launch = async () => {
 		const fd = openSync(logFile, 'a');
 		const started = Date.now();
-		child = spawn(N8N_NODE_BINARY, args, { cwd: userFolder, env: fullEnv, detached: true, stdio: ['ignore', fd, fd] });
+		child = spawn(install.node.binary, args, { cwd: userFolder, env: fullEnv, detached: true, stdio: ['ignore', fd, fd] });
 		closeSync(fd);
 		const deadline = Date.now() + READY_TIMEOUT_MS;
 		while (!(await httpOk(`${url}healthz`))) {
