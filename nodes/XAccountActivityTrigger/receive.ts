@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { dedupeKey, firstSighting } from './dedupe';
+import { parseDeliveryBody } from './deliveryBody';
 import { matchesSelection } from '../shared/events';
 import type { Item } from './schemas/item';
 import { SOURCES, type SourceName } from './sources';
@@ -33,15 +34,6 @@ async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer> {
 	return request.rawBody ?? Buffer.alloc(0);
 }
 
-function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
-	try {
-		const value: unknown = JSON.parse(raw.toString('utf8'));
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-	} catch {
-		return null;
-	}
-}
-
 /** Selection, own-action and duplicate filters, in that order, then `raw` removed unless asked for. */
 function selectItems(this: IWebhookFunctions, items: Item[], state: TriggerState): Item[] {
 	const selected = this.getNodeParameter('events', ['*']) as string[];
@@ -66,7 +58,7 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	const raw = await rawBodyOf.call(this);
 	const rejection = await from.verify.call(this, raw);
 	if (rejection) return reply.call(this, rejection.status, rejection.body);
-	const body = parseJsonObject(raw);
+	const body = parseDeliveryBody(raw);
 	if (!body) return reply.call(this, 400, { error: 'Expected a JSON object.' });
 
 	const state = this.getWorkflowStaticData('node') as TriggerState;

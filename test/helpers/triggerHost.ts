@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
-import { fakeContext, fakeResponse } from './n8nContext';
+import { fakeContext } from './n8nContext';
+import { callWebhook } from './webhookRequest';
 
 /**
  * Serves one trigger node over real HTTP, the way n8n would route its `setup` (GET) and
@@ -55,20 +56,14 @@ export async function startTriggerHost(options: {
 			res.writeHead(404).end();
 			return;
 		}
-		const { res: recorded, sent } = fakeResponse();
-		const context = {
-			...base(),
-			getWebhookName: () => (req.method === 'GET' ? 'setup' : 'default'),
-			getQueryData: () => Object.fromEntries(requestUrl.searchParams),
-			getHeaderData: () => req.headers,
-			getRequestObject: () => ({ rawBody: Buffer.concat(chunks), readRawBody: async () => undefined }),
-			getResponseObject: () => recorded,
-		} as unknown as IWebhookFunctions;
-		const result = await trigger.webhook.call(context);
-		if (result.workflowData) emitted.push(result.workflowData[0].map((entry) => entry.json));
-		const status = result.noWebhookResponse ? (sent.status ?? 200) : 200;
-		const body = result.noWebhookResponse ? sent.body : result.webhookResponse;
-		res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
+		const answer = await callWebhook(trigger, base(), {
+			method: req.method === 'GET' ? 'GET' : 'POST',
+			rawBody: Buffer.concat(chunks),
+			headers: req.headers,
+			query: Object.fromEntries(requestUrl.searchParams),
+		});
+		if (answer.items) emitted.push(answer.items);
+		res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
