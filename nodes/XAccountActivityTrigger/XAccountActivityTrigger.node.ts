@@ -9,6 +9,7 @@ import {
 
 import { triggerProperties } from './description';
 import { answerGet, receiveEvents } from './receive';
+import { duringActivation } from './recovery/missedEvents';
 import { SOURCES, type SourceName } from './sources';
 
 function sourceOf(hooks: IHookFunctions) {
@@ -50,10 +51,10 @@ export class XAccountActivityTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await sourceOf(this).checkExists.call(this);
+				return await duringActivation(this, async () => await sourceOf(this).checkExists.call(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await sourceOf(this).create.call(this);
+				return await duringActivation(this, async () => await sourceOf(this).create.call(this));
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await sourceOf(this).delete.call(this);

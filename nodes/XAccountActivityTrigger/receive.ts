@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import { dedupeKey, firstSighting } from './dedupe';
 import { parseDeliveryBody } from './deliveryBody';
+import { afterCrc, afterDelivery } from './recovery/onRequest';
 import { matchesSelection } from '../shared/events';
 import type { Item } from './schemas/item';
 import { SOURCES, type SourceName } from './sources';
@@ -13,8 +14,10 @@ interface TriggerOptions {
 	ignoreOwnActions?: boolean;
 }
 
+const sourceName = (context: IWebhookFunctions) => context.getNodeParameter('source', 'aaa') as SourceName;
+
 function source(this: IWebhookFunctions) {
-	return SOURCES[this.getNodeParameter('source', 'aaa') as SourceName];
+	return SOURCES[sourceName(this)];
 }
 
 /** Answers on our own terms (status code and JSON body), which n8n's `webhookResponse` cannot do. */
@@ -25,7 +28,10 @@ function reply(this: IWebhookFunctions, status: number, body: IDataObject): IWeb
 
 export async function answerGet(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const { status, body } = await source.call(this).answerGet.call(this);
-	return reply.call(this, status, body as IDataObject);
+	const answered = reply.call(this, status, body as IDataObject);
+	// A CRC X sent is a receipt, and after a silence the chance to recover; both after X has its answer.
+	if (status === 200 && sourceName(this) !== 'ayrshare') await afterCrc.call(this, this.getWorkflowStaticData('node') as TriggerState, Date.now());
+	return answered;
 }
 
 async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer> {
@@ -64,11 +70,29 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const skipped = from.skip?.call(this, body, state) ?? null;
 	if (skipped) return { webhookResponse: { received: 0, emitted: 0, skipped } };
-	const { items, ignored } = from.normalize(body, state);
-	for (const { key, reason } of ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
+	let items: Item[];
+	let selected: Item[];
+	try {
+		const normalized = from.normalize(body, state);
+		for (const { key, reason } of normalized.ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
+		items = normalized.items;
+		selected = selectItems.call(this, items, state);
+	} catch (error) {
+		// A bug must not become a 500 and an error execution for a body someone else chose.
+		this.logger.error(`X Account Activity Trigger could not read a delivery: ${(error as Error).message}`);
+		return reply.call(this, 400, { error: 'The delivery could not be read.' });
+	}
+	const answer = { received: items.length, emitted: selected.length };
 
-	const selected = selectItems.call(this, items, state);
-	if (!selected.length) return { webhookResponse: { received: items.length, emitted: 0 } };
+	if (sourceName(this) !== 'ayrshare') {
+		const reports = await afterDelivery.call(this, state, Date.now(), items, () => reply.call(this, 200, answer));
+		if (reports) {
+			// Answered already; the replay outcomes join this delivery's execution.
+			const all = [...selected, ...selectItems.call(this, reports, state)];
+			return { noWebhookResponse: true, ...(all.length ? { workflowData: [this.helpers.returnJsonArray(all as unknown as IDataObject[])] } : {}) };
+		}
+	}
+	if (!selected.length) return { webhookResponse: answer };
 	const data: INodeExecutionData[] = this.helpers.returnJsonArray(selected as unknown as IDataObject[]);
-	return { webhookResponse: { received: items.length, emitted: selected.length }, workflowData: [data] };
+	return { webhookResponse: answer, workflowData: [data] };
 }

@@ -34,6 +34,8 @@ export interface FakeContextOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	staticData?: IDataObject;
 	webhookUrl?: string;
+	/** Process-level state (missed-event recovery) is keyed by workflow and node: one id per simulated workflow. */
+	workflowId?: string;
 }
 
 export const fakeNode: INode = {
@@ -93,12 +95,13 @@ export function fakeContext(options: FakeContextOptions = {}) {
 	return {
 		staticData,
 		getNode: () => fakeNode,
+		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Test workflow', active: true }),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in (options.parameters ?? {}) ? options.parameters![name] : fallback),
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl,
 		getCredentials,
 		getTimezone: () => 'UTC',
-		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+		logger: { debug: (_message: string) => undefined, info: (_message: string) => undefined, warn: (_message: string) => undefined, error: (_message: string) => undefined } as Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void>,
 		helpers: {
 			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
 			async httpRequestWithAuthentication(this: { getNode?: () => INode } | undefined, type: string, requestOptions: IHttpRequestOptions) {

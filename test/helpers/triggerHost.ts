@@ -35,18 +35,24 @@ export function emulatorCredentials(baseUrl: string, consumerSecret = DEFAULT_AP
 	};
 }
 
+let hosts = 0;
+
 export async function startTriggerHost(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	parameters?: Record<string, unknown>;
 	path?: string;
+	/** A fixed port and the static data of an earlier host: the same trigger after an n8n restart. */
+	port?: number;
+	staticData?: IDataObject;
 }): Promise<TriggerHost> {
 	const trigger = new XAccountActivityTrigger();
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	const emitted: IDataObject[][] = [];
 	const parameters = { source: 'aaa', events: ['*'], options: {}, ...options.parameters };
 	const path = options.path ?? '/webhook/abc/webhook';
 	let url = '';
-	const base = () => fakeContext({ parameters, credentials: options.credentials, staticData, webhookUrl: url });
+	const workflowId = `workflow-${++hosts}`;
+	const base = () => fakeContext({ parameters, credentials: options.credentials, staticData, webhookUrl: url, workflowId });
 
 	const server: Server = createServer(async (req, res) => {
 		const chunks: Buffer[] = [];
@@ -65,7 +71,7 @@ export async function startTriggerHost(options: {
 		if (answer.items) emitted.push(answer.items);
 		res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
 
 	return {
@@ -73,7 +79,11 @@ export async function startTriggerHost(options: {
 		staticData,
 		emitted,
 		hooks: () => base() as unknown as IHookFunctions,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
 	};
 }
 

@@ -199,7 +199,12 @@ async function deliver(source: Source, raw: string, options: IDataObject): Promi
 		credentials: source === 'ayrshare' ? ayrshareCredentials('http://127.0.0.1:9') : emulatorCredentials('http://127.0.0.1:9'),
 		staticData: source === 'ayrshare' ? { ayrshareLinkedXUserId: '1500000000000000001' } : { subscribedUserId: '1500000000000000001' },
 	});
-	const logger = { ...base.logger, error: (message: string) => errors.push(message) };
+	const logger = {
+		...base.logger,
+		error: (message: string) => {
+			errors.push(message);
+		},
+	};
 	const before = prototypeNames();
 	const bytes = Buffer.from(raw);
 	let answer;
