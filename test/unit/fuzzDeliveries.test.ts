@@ -231,6 +231,21 @@ async function deliver(source: Source, raw: string, options: IDataObject): Promi
 	return { started: !!answer.items?.length };
 }
 
+/** The body of the report: 10,000 levels of {"a":…} under "status", no hookId (59 kB), and its twins on the X routes. */
+const DEEP = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+const DEEP_BODIES: Record<Source, string> = {
+	ayrshare: `{"action":"scheduled","status":${DEEP}}`,
+	aaa: `{"for_user_id":"1500000000000000001","favorite_events":[{"id":"f1","favorited_status":{"id_str":"1","user":{"id_str":"1500000000000000001"}},"user":{"id_str":"2244994945"},"deep":${DEEP}}]}`,
+	xaa: `{"data":{"event_uuid":"1","event_type":"chat.received","filter":{"user_id":"1500000000000000001"},"payload":${DEEP}}}`,
+};
+
+test.each<Source>(['aaa', 'xaa', 'ayrshare'])('the 10,000-level body on the %s route: 200, one execution, serialisable items', async (source) => {
+	for (const simplify of [true, false]) {
+		const outcome = await deliver(source, DEEP_BODIES[source], { simplify });
+		expect(outcome).toEqual({ started: true });
+	}
+});
+
 beforeAll(() => {
 	process.stderr.write(`[fuzz] seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${RUNS} bodies per source\n`);
 });
