@@ -67,6 +67,15 @@ describe('recovery against the emulator (strict replay rules)', () => {
 		return h;
 	};
 	const texts = (h: TriggerHost) => h.emitted.flat().map((item) => (item.post as { text?: string } | null)?.text ?? `${item.event}:${(item.replay as { jobId?: string } | null)?.jobId}`);
+	/** A trigger that received one event, then n8n went away: where the "restarted" one listens, and its static data. */
+	async function receiveThenStop(text: string) {
+		const first = await host();
+		await activateTrigger(first);
+		await inject(text);
+		await first.close();
+		hosts.splice(hosts.indexOf(first), 1);
+		return { port: Number(new URL(first.url).port), staticData: first.staticData };
+	}
 	async function until(check: () => boolean, what: string) {
 		for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
 		if (!check()) throw new Error(`timed out waiting for ${what}`);
@@ -109,14 +118,9 @@ describe('recovery against the emulator (strict replay rules)', () => {
 	});
 
 	test('a restart with nothing missed starts no job at once and no duplicates later', async () => {
-		const first = await host();
-		await activateTrigger(first);
-		await inject('one');
-		const port = Number(new URL(first.url).port);
-		await first.close();
-		hosts.splice(hosts.indexOf(first), 1);
+		const { port, staticData } = await receiveThenStop('one');
 		shift += 2 * MINUTE;
-		const second = await host(port, first.staticData);
+		const second = await host(port, staticData);
 		expect(await activateTrigger(second)).toBe('reused');
 		expect(emu.state.x.replayJobs).toHaveLength(0);
 		shift += 40 * MINUTE;
@@ -127,12 +131,7 @@ describe('recovery against the emulator (strict replay rules)', () => {
 	});
 
 	test('a webhook X marked invalid while n8n was away is re-validated on restart and its events recovered', async () => {
-		const first = await host();
-		await activateTrigger(first);
-		await inject('before');
-		const port = Number(new URL(first.url).port);
-		await first.close();
-		hosts.splice(hosts.indexOf(first), 1);
+		const { port, staticData } = await receiveThenStop('before');
 		const webhookId = emu.state.x.webhooks[0].id;
 		// X's periodic CRC finds nobody: invalid, and X stops sending.
 		await post(`/_emulator/x/webhooks/${webhookId}/crc`, {});
@@ -140,7 +139,7 @@ describe('recovery against the emulator (strict replay rules)', () => {
 		const held = await inject('while invalid');
 		expect(held.deliveries).toEqual([expect.objectContaining({ notAttempted: true })]);
 		shift += 45 * MINUTE;
-		const second = await host(port, first.staticData);
+		const second = await host(port, staticData);
 		expect(await activateTrigger(second)).toBe('reused');
 		expect(emu.state.x.webhooks[0].valid).toBe(true);
 		await until(() => texts(second).some((t) => t.startsWith('replay.finished')), 'the replay to finish');
@@ -148,15 +147,10 @@ describe('recovery against the emulator (strict replay rules)', () => {
 	});
 
 	test('a refused replay does not fail activation: it is reported as a replay.finished item', async () => {
-		const first = await host();
-		await activateTrigger(first);
-		await inject('one');
-		const port = Number(new URL(first.url).port);
-		await first.close();
-		hosts.splice(hosts.indexOf(first), 1);
+		const { port, staticData } = await receiveThenStop('one');
 		shift += 40 * MINUTE;
 		await post('/_emulator/fail', { method: 'POST', path: '/2/webhooks/replay', status: 403, body: { title: 'Forbidden', detail: 'Your plan does not include replay.' } });
-		const second = await host(port, first.staticData);
+		const second = await host(port, staticData);
 		expect(await activateTrigger(second)).toBe('reused');
 		await inject('two');
 		expect(second.emitted.flat()).toEqual([
