@@ -139,7 +139,10 @@ export async function recoverMissedEvents(this: Context, options: RunOptions): P
 				if (occasion !== 'activation') await keepWebhookValid.call(this, options.webhookId);
 			}
 			if (state.job && (options.finishedJobIds?.includes(state.job.id) || now - state.job.at > JOB_TIMEOUT_MS)) state.job = null;
-			if (!state.job) await requestNext.call(this, state, options.webhookId, now);
+			// Not while activating: X sends the replayed events at once and never retries them, and
+			// n8n may not answer on the URL until activation is over (measured on 2.8.4 at a
+			// restart). The first delivery or CRC afterwards asks, X's hourly CRC at the latest.
+			if (!state.job && occasion !== 'activation') await requestNext.call(this, state, options.webhookId, now);
 		}
 		if (JSON.stringify(state) !== before) writeRecovery(key, staticData, state, options.persist);
 		else rememberInProcess(key, staticData);
