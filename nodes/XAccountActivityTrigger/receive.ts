@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 import { dedupeKey, firstSighting } from './dedupe';
 import { parseDeliveryBody } from './deliveryBody';
 import { afterCrc, afterDelivery } from './recovery/onRequest';
-import { matchesSelection } from '../shared/events';
+import { matchesSelection } from '../shared/eventCatalog';
 import type { Item } from './schemas/item';
 import { SOURCES, type SourceName } from './sources';
 import type { TriggerState } from './triggerState';

@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as activitySubscription from './activitySubscription';
-import { ACCOUNTLESS_EVENT_TYPES, PRIVATE_EVENT_TYPES } from './activitySubscription/eventTypeField';
+import { ACCOUNTLESS_EVENT_TYPES, USER_CONTEXT_EVENT_TYPES } from './activitySubscription/eventTypeField';
 import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
 import * as replay from './replay';
@@ -16,9 +16,10 @@ import * as webhook from './webhook';
  * subscriptions; the watched account's OAuth 1.0a keys to subscribe or check it; Ayrshare's key
  * for Ayrshare. n8n asks only for the credential the chosen operation shows.
  *
- * Creating an activity subscription follows the event family, as the trigger does: private types
- * (DMs, mutes, blocks, chat) sign as the account and need no bearer token; public ones use the
- * app's token, plus the OAuth1 credential to read the account's ID when User ID is left empty;
+ * Creating an activity subscription follows the type's privacy in the event catalog, as the
+ * trigger does: private types (mentions, replies, likes, DMs, mutes, blocks, chat) and those X
+ * lists as neither (follows, Spaces) sign as the account and need no bearer token; public ones use
+ * the app's token, plus the OAuth1 credential to read the account's ID when User ID is left empty;
  * app-wide and keyword types need no account at all.
  *
  * The bearer token is described by what hides it: n8n's editor takes a parameter whose every
@@ -32,7 +33,7 @@ export const credentials: INodeCredentialDescription[] = [
 	{
 		name: 'xBearerApi',
 		required: true,
-		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: PRIVATE_EVENT_TYPES } },
+		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: USER_CONTEXT_EVENT_TYPES } },
 	},
 	{
 		name: 'xOAuth1UserApi',

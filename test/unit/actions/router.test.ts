@@ -61,7 +61,10 @@ describe('action node: items, Continue On Fail and the description', () => {
 		expect(shown('subscription', 'count')).toEqual(['xBearerApi']);
 		expect(shown('replay', 'create')).toEqual(['xBearerApi']);
 		expect(shown('ayrshareWebhook', 'register')).toEqual(['ayrshareApi']);
-		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'post.create')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
+		// Private at X (x-api/activity/introduction.mdx): the account's own token only.
+		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(['xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'follow.follow')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'dm.received')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'news.new')).toEqual(['xBearerApi']);
 		expect(shown('activitySubscription', 'create', 'other')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
