@@ -58,9 +58,18 @@ export interface EmulatorOptions {
 	strictUrls: boolean;
 	crcTimeoutMs: number;
 	deliveryTimeoutMs: number;
-	/** Extra delivery attempts after a non-2xx or timeout (X makes 3 over minutes; here they are `retryDelayMs` apart). */
+	/** Extra delivery attempts after a non-2xx or timeout, `retryDelayMs` apart (used when `retrySchedule` is `fixed`). */
 	retries: number;
 	retryDelayMs: number;
+	/**
+	 * `x`: X's own schedule, 3 retries over about 5 minutes (x/delivery.ts), its waits multiplied by
+	 * `timeScale` so tests need not wait 5 real minutes.
+	 */
+	retrySchedule: 'fixed' | 'x';
+	/** Real milliseconds per emulated millisecond for X's retry waits (1 = real time). */
+	timeScale: number;
+	/** Added to the real clock for every time rule the emulator applies (core/clock.ts); mutable at run time. */
+	clockOffsetMs: number;
 	/** `relaxed` checks format, order and "not in the future"; `strict` adds X's 24 h / 31 min / 10 min rules. */
 	replayWindow: 'strict' | 'relaxed';
 	/** Wait before a replay job starts delivering, so tests can observe a running job. */

@@ -25,7 +25,7 @@ export async function startEmulator(opts: EmulatorInput = {}): Promise<Emulator>
 	const options = resolveOptions(opts);
 	const state = createState();
 	const router = new Router();
-	registerControlRoutes(router, state);
+	registerControlRoutes(router, state, options);
 	registerX(router, { options, state: state.x, failRules: state.failRules });
 	registerAyrshare(router, { options, state: state.ayrshare, failRules: state.failRules });
 

@@ -1,3 +1,4 @@
+import { emulatorNow } from '../core/clock';
 import { sendRequest } from '../core/http-client';
 import type { XContext } from './endpoint';
 import { snowflakeId } from './ids';
@@ -14,6 +15,21 @@ export interface DeliverOptions {
 	retries?: number;
 }
 
+/**
+ * X's retries (enterprise guide "Account Activity API: retries"): a delivery not answered 200 within
+ * 3 seconds is sent again "up to three times over a five-minute period". The spacing is not
+ * published; these waits are a guess: the second try a couple of seconds after the first, the last
+ * one five minutes after it.
+ */
+export const X_RETRY_WAITS_MS = [2_000, 58_000, 240_000];
+
+function retryWaits(ctx: XContext, retries: number | undefined): number[] {
+	const { options } = ctx;
+	if (retries !== undefined) return Array.from({ length: retries }, () => options.retryDelayMs);
+	if (options.retrySchedule === 'x') return X_RETRY_WAITS_MS.map((wait) => wait * options.timeScale);
+	return Array.from({ length: options.retries }, () => options.retryDelayMs);
+}
+
 /** POSTs one body to one webhook as X does (signed over the exact bytes), retrying on non-2xx, and records every attempt. */
 export async function deliver(ctx: XContext, webhook: Webhook, body: string, opts: DeliverOptions): Promise<Delivery[]> {
 	const { app } = ctx.options;
@@ -21,12 +37,21 @@ export async function deliver(ctx: XContext, webhook: Webhook, body: string, opt
 	const headers: Record<string, string> = { 'content-type': opts.contentType ?? 'application/json' };
 	if (signature !== null) headers['x-twitter-webhooks-signature'] = signature;
 
+	if (!webhook.valid && opts.kind === 'event') {
+		// X sends nothing to a webhook it marked invalid; the event is still the subscription's, and a
+		// replay covers it (see replay/job.ts).
+		const now = emulatorNow(ctx.options);
+		const skipped: Delivery = { id: snowflakeId(now), webhookId: webhook.id, url: webhook.url, kind: opts.kind, attempt: 1, status: null, error: 'not attempted: the webhook is marked invalid', notAttempted: true, responseBody: '', at: new Date(now).toISOString(), atMs: now, body, signature };
+		ctx.state.deliveries.push(skipped);
+		return [skipped];
+	}
+
 	const attempts: Delivery[] = [];
-	const maxAttempts = 1 + (opts.retries ?? ctx.options.retries);
-	for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-		if (attempt > 1) await sleep(ctx.options.retryDelayMs);
+	const waits = retryWaits(ctx, opts.retries);
+	for (let attempt = 1; attempt <= 1 + waits.length; attempt++) {
+		if (attempt > 1) await sleep(waits[attempt - 2]);
 		const res = await sendRequest({ method: 'POST', url: webhook.url, headers, body, timeoutMs: ctx.options.deliveryTimeoutMs });
-		const now = Date.now();
+		const now = emulatorNow(ctx.options);
 		const delivery: Delivery = {
 			id: snowflakeId(now),
 			webhookId: webhook.id,

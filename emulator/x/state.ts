@@ -55,6 +55,8 @@ export interface Delivery {
 	body: string;
 	/** The header value sent, or null when the signature was deliberately left out. */
 	signature: string | null;
+	/** The webhook was marked invalid: X did not send it, but a replay includes it. */
+	notAttempted?: boolean;
 }
 
 export interface CrcCheck {
@@ -73,7 +75,7 @@ export interface ReplayJob {
 	from: string;
 	to: string;
 	created_at: string;
-	state: 'Running' | 'Complete';
+	state: 'Running' | 'Complete' | 'Incomplete';
 	redelivered: number;
 }
 

@@ -10,6 +10,7 @@ import {
 import { asNodeError } from '../shared/transport/nodeError';
 import { triggerProperties } from './description';
 import { answerGet, receiveEvents } from './receive';
+import { duringActivation } from './recovery/missedEvents';
 import { SOURCES, type SourceName } from './sources';
 
 function sourceOf(hooks: IHookFunctions) {
@@ -71,10 +72,10 @@ export class XAccountActivityTrigger implements INodeType {
 	webhookMethods = {
 		setup: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await activationStep(this, async () => await sourceOf(this).checkExists.call(this));
+				return await activationStep(this, async () => await duringActivation(this, async () => await sourceOf(this).checkExists.call(this)));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await activationStep(this, async () => await sourceOf(this).create.call(this));
+				return await activationStep(this, async () => await duringActivation(this, async () => await sourceOf(this).create.call(this)));
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await sourceOf(this).delete.call(this);

@@ -104,6 +104,15 @@ export const triggerProperties: INodeProperties[] = [
 			},
 			maxTimestampSkewOption,
 			{
+				displayName: 'Recover Missed Events',
+				name: 'recoverMissedEvents',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { '/source': ['aaa', 'xaa'] } },
+				description:
+					'Whether to ask X to replay what this trigger missed while it was not receiving (n8n stopped or restarted, or X could not reach it), within X’s 24-hour replay window. Replayed events pass Deduplicate; the outcome arrives as a Replay Finished event.',
+			},
+			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',

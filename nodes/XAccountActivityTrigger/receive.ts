@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import { dedupeKey } from './dedupe/dedupeKey';
 import { type TriggerMemory, noteAnswered, triggerMemory } from './dedupe/dedupeStore';
+import { parseDeliveryBody } from './deliveryBody';
+import { afterCrc, afterDelivery } from './recovery/onRequest';
 import { matchesSelection } from '../shared/eventCatalog';
 import type { Item } from './schemas/item';
 import { SOURCES, type SourceName } from './sources';
@@ -13,8 +15,10 @@ interface TriggerOptions {
 	ignoreOwnActions?: boolean;
 }
 
+const sourceName = (context: IWebhookFunctions) => context.getNodeParameter('source', 'aaa') as SourceName;
+
 function source(this: IWebhookFunctions) {
-	return SOURCES[this.getNodeParameter('source', 'aaa') as SourceName];
+	return SOURCES[sourceName(this)];
 }
 
 /**
@@ -32,28 +36,20 @@ function reply(this: IWebhookFunctions, status: number, body: IDataObject, workf
 export async function answerGet(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const { status, body } = await source.call(this).answerGet.call(this);
 	const state = this.getWorkflowStaticData('node') as TriggerState;
-	// A CRC answered proves X can reach the trigger. Not while activation is still registering
-	// (no webhook id yet): activation saves the whole static data after this request read it.
-	if (status === 200 && 'response_token' in body) {
-		triggerMemory(this, state);
-		if (state.webhookId) noteAnswered(this, state, null, Date.now());
-	}
-	return reply.call(this, status, body as IDataObject);
+	if (status !== 200 || !('response_token' in body)) return reply.call(this, status, body as IDataObject);
+	triggerMemory(this, state);
+	const answered = reply.call(this, status, body as IDataObject);
+	// A CRC X sent is a receipt, and after a silence the chance to recover; both after X has its answer.
+	// Not while activation is still registering (no webhook id yet): activation saves the whole static
+	// data after this request read it.
+	if (state.webhookId) await afterCrc.call(this, state, Date.now());
+	return answered;
 }
 
 async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer> {
 	const request = this.getRequestObject();
 	if (!request.rawBody) await request.readRawBody();
 	return request.rawBody ?? Buffer.alloc(0);
-}
-
-function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
-	try {
-		const value: unknown = JSON.parse(raw.toString('utf8'));
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-	} catch {
-		return null;
-	}
 }
 
 /**
@@ -82,7 +78,7 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	const raw = await rawBodyOf.call(this);
 	const rejection = await from.verify.call(this, raw);
 	if (rejection) return reply.call(this, rejection.status, rejection.body);
-	const body = parseJsonObject(raw);
+	const body = parseDeliveryBody(raw);
 	if (!body) return reply.call(this, 400, { error: 'Expected a JSON object.' });
 
 	const state = this.getWorkflowStaticData('node') as TriggerState;
@@ -96,12 +92,31 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 		noteAnswered(this, state, memory, now);
 		return reply.call(this, 200, { received: 0, emitted: 0, skipped });
 	}
-	const { items, ignored } = from.normalize(body, state);
-	for (const { key, reason } of ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
-
-	const selected = selectItems.call(this, items, options, memory, now);
-	noteAnswered(this, state, memory, now);
+	let items: Item[];
+	let selected: Item[];
+	try {
+		const normalized = from.normalize(body, state);
+		for (const { key, reason } of normalized.ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
+		items = normalized.items;
+		selected = selectItems.call(this, items, options, memory, now);
+	} catch (error) {
+		// A bug must not become a 500 and an error execution for a body someone else chose.
+		this.logger.error(`X Account Activity Trigger could not read a delivery: ${(error as Error).message}`);
+		return reply.call(this, 400, { error: 'The delivery could not be read.' });
+	}
 	const answer = { received: items.length, emitted: selected.length };
+
+	// Recovery reads the last receipt before this delivery is noted as one.
+	if (sourceName(this) !== 'ayrshare') {
+		const reports = await afterDelivery.call(this, state, now, items, () => this.getResponseObject().status(200).json(answer));
+		if (reports) {
+			noteAnswered(this, state, memory, now);
+			// Answered already; the replay outcomes join this delivery's execution.
+			const all = [...selected, ...selectItems.call(this, reports, options, memory, now)];
+			return { noWebhookResponse: true, ...(all.length ? { workflowData: [this.helpers.returnJsonArray(all as unknown as IDataObject[])] } : {}) };
+		}
+	}
+	noteAnswered(this, state, memory, now);
 	if (!selected.length) return reply.call(this, 200, answer);
 	return reply.call(this, 200, answer, [this.helpers.returnJsonArray(selected as unknown as IDataObject[])]);
 }

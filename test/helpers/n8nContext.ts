@@ -117,7 +117,7 @@ export function fakeContext(options: FakeContextOptions = {}) {
 		getNodeWebhookUrl: () => options.webhookUrl,
 		getCredentials,
 		getTimezone: () => 'UTC',
-		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+		logger: { debug: (_message: string) => undefined, info: (_message: string) => undefined, warn: (_message: string) => undefined, error: (_message: string) => undefined } as Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void>,
 		helpers: {
 			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
 			async httpRequestWithAuthentication(this: { getNode?: () => INode } | undefined, type: string, requestOptions: IHttpRequestOptions) {

@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
-import { fakeContext, fakeResponse } from './n8nContext';
+import { fakeContext } from './n8nContext';
+import { callWebhook } from './webhookRequest';
 
 /**
  * Serves one trigger node over real HTTP, the way n8n would route its `setup` (GET) and
@@ -34,18 +35,24 @@ export function emulatorCredentials(baseUrl: string, consumerSecret = DEFAULT_AP
 	};
 }
 
+let hosts = 0;
+
 export async function startTriggerHost(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	parameters?: Record<string, unknown>;
 	path?: string;
+	/** A fixed port and the static data of an earlier host: the same trigger after an n8n restart. */
+	port?: number;
+	staticData?: IDataObject;
 }): Promise<TriggerHost> {
 	const trigger = new XAccountActivityTrigger();
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	const emitted: IDataObject[][] = [];
 	const parameters = { source: 'aaa', events: ['*'], options: {}, ...options.parameters };
 	const path = options.path ?? '/webhook/abc/webhook';
 	let url = '';
-	const base = () => fakeContext({ parameters, credentials: options.credentials, staticData, webhookUrl: url });
+	const workflowId = `workflow-${++hosts}`;
+	const base = () => fakeContext({ parameters, credentials: options.credentials, staticData, webhookUrl: url, workflowId });
 
 	const server: Server = createServer(async (req, res) => {
 		const chunks: Buffer[] = [];
@@ -55,22 +62,16 @@ export async function startTriggerHost(options: {
 			res.writeHead(404).end();
 			return;
 		}
-		const { res: recorded, sent } = fakeResponse();
-		const context = {
-			...base(),
-			getWebhookName: () => (req.method === 'GET' ? 'setup' : 'default'),
-			getQueryData: () => Object.fromEntries(requestUrl.searchParams),
-			getHeaderData: () => req.headers,
-			getRequestObject: () => ({ rawBody: Buffer.concat(chunks), readRawBody: async () => undefined }),
-			getResponseObject: () => recorded,
-		} as unknown as IWebhookFunctions;
-		const result = await trigger.webhook.call(context);
-		if (result.workflowData) emitted.push(result.workflowData[0].map((entry) => entry.json));
-		const status = result.noWebhookResponse ? (sent.status ?? 200) : 200;
-		const body = result.noWebhookResponse ? sent.body : result.webhookResponse;
-		res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? {}));
+		const answer = await callWebhook(trigger, base(), {
+			method: req.method === 'GET' ? 'GET' : 'POST',
+			rawBody: Buffer.concat(chunks),
+			headers: req.headers,
+			query: Object.fromEntries(requestUrl.searchParams),
+		});
+		if (answer.items) emitted.push(answer.items);
+		res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
 
 	return {
@@ -78,7 +79,11 @@ export async function startTriggerHost(options: {
 		staticData,
 		emitted,
 		hooks: () => base() as unknown as IHookFunctions,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
 	};
 }
 

@@ -1,3 +1,4 @@
+import { emulatorNow } from '../../core/clock';
 import type { RequestContext } from '../../core/router';
 import type { EmulatorOptions, XUser } from '../../options';
 import type { XState } from '../state';
@@ -36,7 +37,7 @@ function identify(req: RequestContext, options: EmulatorOptions, state: XState):
 function verifyOAuth1(req: RequestContext, oauth: Record<string, string>, options: EmulatorOptions, state: XState): XUser {
 	const { app } = options;
 	const user = options.users.find((u) => u.accessToken !== undefined && u.accessToken === oauth.oauth_token);
-	const now = Math.floor(Date.now() / 1000);
+	const now = Math.floor(emulatorNow(options) / 1000);
 	const timestamp = Number(oauth.oauth_timestamp);
 	const valid =
 		user !== undefined &&

@@ -7,6 +7,7 @@ import { AAA_EVENT_TYPES, buildAaaEnvelope, isAaaEventType, type AaaOverrides } 
 import type { Webhook } from '../state';
 import { snowflakeId } from '../ids';
 import { findWebhook, webhooksForUser } from '../webhooks/store';
+import { runCrc } from '../webhooks/crc';
 
 interface InjectEventBody {
 	type?: unknown;
@@ -39,7 +40,7 @@ export function registerXInjectionRoutes(router: Router, ctx: XContext): void {
 		// X deletes a user's subscriptions when they revoke the app; the revoke itself is still delivered.
 		if (input.type === 'app.revoked') state.subscriptions = state.subscriptions.filter((s) => s.userId !== forUserId);
 		const deliveries = await deliverAll(targets, stringifyJson(envelope, X_JSON_STYLE), { kind: 'event' });
-		const note = targets.length ? undefined : `no valid webhook has a subscription for user ${forUserId}; nothing was delivered`;
+		const note = targets.some((w) => w.valid) ? undefined : `no valid webhook has a subscription for user ${forUserId}; nothing was delivered`;
 		return json(200, { envelope, deliveries, note });
 	});
 
@@ -60,6 +61,16 @@ export function registerXInjectionRoutes(router: Router, ctx: XContext): void {
 		const webhook: Webhook = { id: snowflakeId(), url: input.url, valid: input.valid ?? true, created_at: new Date().toISOString() };
 		state.webhooks.push(webhook);
 		return json(200, { data: webhook });
+	});
+
+	// X's periodic CRC ("hourly", X's webhook docs), run now: a webhook that fails it is marked
+	// invalid and gets nothing until a PUT passes. X tolerates transient failures for ~28 h; here
+	// one missed check is enough, which is what a test of "X marked it invalid" needs.
+	router.add('POST', '/_emulator/x/webhooks/:id/crc', async (req) => {
+		const webhook = findWebhook(state, req.params.id);
+		const check = await runCrc(ctx, webhook.url, webhook.id);
+		if (!check.ok) webhook.valid = false;
+		return json(200, { data: webhook, check });
 	});
 
 	router.add('POST', '/_emulator/x/webhooks/:id/invalidate', (req) => {

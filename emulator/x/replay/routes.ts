@@ -1,3 +1,4 @@
+import { emulatorNow } from '../../core/clock';
 import { parseJsonBody, type Router } from '../../core/router';
 import { json, type Reply } from '../../core/reply';
 import { xEndpoint, type XContext } from '../endpoint';
@@ -15,7 +16,7 @@ export function registerReplayRoutes(router: Router, ctx: XContext): void {
 	const replay = (webhookId: unknown, from: unknown, to: unknown): Reply => {
 		const webhook = findWebhook(ctx.state, webhookId);
 		if (!webhook.valid) throw invalidRequest('CrcValidationFailed', `Webhook ${webhook.id} is not valid; re-validate it with PUT /2/webhooks/${webhook.id}.`);
-		const { fromMs, toMs } = validateReplayWindow(from, to, ctx.options.replayWindow);
+		const { fromMs, toMs } = validateReplayWindow(from, to, ctx.options.replayWindow, emulatorNow(ctx.options));
 		const job = startReplayJob(ctx, webhook, fromMs, toMs);
 		return json(200, { data: { job_id: job.job_id, created_at: job.created_at } });
 	};

@@ -1,3 +1,4 @@
+import { emulatorNow } from '../../core/clock';
 import { sendRequest } from '../../core/http-client';
 import type { XContext } from '../endpoint';
 import { randomToken } from '../ids';
@@ -17,7 +18,7 @@ export async function runCrc(ctx: XContext, url: string, webhookId?: string): Pr
 		timeoutMs: ctx.options.crcTimeoutMs,
 	});
 	const reason = crcFailure(res.status, res.body, res.error, crcResponseToken(ctx.options.app.consumerSecret, crcToken));
-	const check: CrcCheck = { webhookId, url, crcToken, at: new Date().toISOString(), status: res.status, ok: !reason, reason };
+	const check: CrcCheck = { webhookId, url, crcToken, at: new Date(emulatorNow(ctx.options)).toISOString(), status: res.status, ok: !reason, reason };
 	ctx.state.crcChecks.push(check);
 	ctx.options.log(`CRC ${url} -> ${reason ?? 'ok'}`);
 	return check;

@@ -1,3 +1,4 @@
+import { emulatorNow } from '../../core/clock';
 import { parseJsonBody, type Router } from '../../core/router';
 import { json } from '../../core/reply';
 import { xEndpoint, type XContext } from '../endpoint';
@@ -24,7 +25,7 @@ export function registerWebhookRoutes(router: Router, ctx: XContext): void {
 			}
 			const check = await runCrc(ctx, url);
 			if (!check.ok) throw invalidRequest('CrcValidationFailed', check.reason ?? 'CRC failed');
-			const webhook: Webhook = { id: snowflakeId(), url, valid: true, created_at: new Date().toISOString() };
+			const webhook: Webhook = { id: snowflakeId(), url, valid: true, created_at: new Date(emulatorNow(options)).toISOString() };
 			check.webhookId = webhook.id;
 			state.webhooks.push(webhook);
 			return json(200, { data: webhook });

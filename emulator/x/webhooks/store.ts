@@ -10,7 +10,7 @@ export function findWebhook(state: XState, id: unknown): Webhook {
 	return webhook;
 }
 
-/** Valid webhooks that receive events for `userId`; invalid ones get nothing until a PUT passes, as on X. */
+/** Webhooks subscribed to `userId`'s events; invalid ones get nothing sent until a PUT passes (delivery.ts), as on X. */
 export function webhooksForUser(state: XState, userId: string): Webhook[] {
-	return state.webhooks.filter((w) => w.valid && state.subscriptions.some((s) => s.webhookId === w.id && s.userId === userId));
+	return state.webhooks.filter((w) => state.subscriptions.some((s) => s.webhookId === w.id && s.userId === userId));
 }

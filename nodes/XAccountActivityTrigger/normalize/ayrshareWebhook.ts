@@ -14,6 +14,7 @@ import { normalizeAaa } from './accountActivity';
 import { aaaEnvelopeFromAyrshare, subscriberFromDmTarget } from './ayrshareToAccountActivity';
 import type { NormalizeResult } from './normalizeResult';
 import { isoTime } from './values';
+import { boundedJson } from '../deliveryBody';
 
 export interface AyrshareNormalizeContext {
 	/** The X account linked to the Ayrshare profile, read at activation; `null` when unknown. */
@@ -69,5 +70,7 @@ function deliveryEventId(envelope: AyrshareEnvelope): string {
 	if (envelope.hookId) return `hook:${envelope.hookId}`;
 	const withoutRetry: Record<string, unknown> = { ...envelope };
 	delete withoutRetry.retryAttempt;
-	return `${envelope.action}:${createHash('sha256').update(JSON.stringify(withoutRetry)).digest('hex').slice(0, 32)}`;
+	// Bounded again here: this normalizer is also called with bodies that did not come through receive.ts.
+	const digest = createHash('sha256').update(JSON.stringify(boundedJson(withoutRetry))).digest('hex');
+	return `${envelope.action}:${digest.slice(0, 32)}`;
 }

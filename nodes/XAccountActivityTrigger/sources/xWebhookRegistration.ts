@@ -5,6 +5,8 @@ import type { XWebhook } from '../../shared/schemas/xResponses';
 import { asNodeError } from '../../shared/transport/nodeError';
 import { sameWebhookUrl } from '../../shared/transport/url';
 import { xApiError } from '../../shared/transport/xErrors';
+import { readCheckpoint } from '../dedupe/checkpoint';
+import { recoverMissedEvents, stopRecovery } from '../recovery/missedEvents';
 import { type TriggerState, clearRegistration } from '../triggerState';
 
 /**
@@ -46,6 +48,8 @@ function adopt(state: TriggerState, webhook: XWebhook, url: string, created: boo
 
 /** The registered, valid webhook for this URL, or `undefined` when there is none that passes X's check. */
 export async function existingValidWebhook(this: IHookFunctions, { url, state }: HookContext): Promise<XWebhook | undefined> {
+	// Read before any X call: the CRC of a re-validation below is itself a receipt.
+	const lastReceipt = readCheckpoint(state).at;
 	const webhook = await findWebhook.call(this, url);
 	if (!webhook) {
 		clearRegistration(state);
@@ -53,7 +57,13 @@ export async function existingValidWebhook(this: IHookFunctions, { url, state }:
 	}
 	adopt(state, webhook, url, false);
 	if (webhook.valid === false && !(await revalidateWebhook.call(this, webhook.id))) return undefined;
+	// n8n calls checkExists on every restart (2.8): the time n8n was away is a gap.
+	await recoverGap.call(this, state, webhook.id, lastReceipt);
 	return webhook;
+}
+
+function recoverGap(this: IHookFunctions, state: TriggerState, webhookId: string, lastReceipt: number | null): Promise<void> {
+	return recoverMissedEvents.call(this, { webhookId, staticData: state, now: Date.now(), lastReceipt, occasion: 'activation', persist: true });
 }
 
 /**
@@ -63,6 +73,7 @@ export async function existingValidWebhook(this: IHookFunctions, { url, state }:
  */
 export async function ensureXWebhook(this: IHookFunctions, context: HookContext, subscribe: (webhook: XWebhook) => Promise<void>): Promise<void> {
 	const { url, state } = context;
+	const lastReceipt = readCheckpoint(state).at;
 	let webhook = await findWebhook.call(this, url);
 	const createdNow = !webhook;
 	if (!webhook) webhook = await registerWebhook.call(this, url);
@@ -75,6 +86,8 @@ export async function ensureXWebhook(this: IHookFunctions, context: HookContext,
 			});
 		}
 		await subscribe(webhook);
+		// A webhook registered just now has nothing to replay; a reused one may have missed events.
+		if (!createdNow) await recoverGap.call(this, state, webhook.id, lastReceipt);
 	} catch (error) {
 		if (createdNow) {
 			await deleteWebhook.call(this, webhook.id).catch(() => undefined);
@@ -86,6 +99,7 @@ export async function ensureXWebhook(this: IHookFunctions, context: HookContext,
 
 /** Deletes the webhook only if this node registered it; a reused one stays. */
 export async function releaseXWebhook(this: IHookFunctions, state: TriggerState): Promise<void> {
+	stopRecovery(this, state);
 	if (state.webhookCreated && state.webhookId) await deleteWebhook.call(this, state.webhookId);
 	clearRegistration(state);
 }

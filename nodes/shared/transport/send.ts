@@ -5,11 +5,13 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
+	type IWebhookFunctions,
 	NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
 
-export type RequestContext = IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions;
+/** Webhook requests call X too: missed-event recovery asks for replays when a delivery or CRC arrives. */
+export type RequestContext = IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 export interface ServiceResponse {
 	statusCode: number;

@@ -98,6 +98,10 @@ export interface N8nInstance {
 	rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 	logTail(lines?: number): string;
 	stop(): Promise<void>;
+	/** Stops the n8n process and keeps its database: the first half of a restart, or an outage. */
+	halt(): Promise<void>;
+	/** Starts n8n again on the same database and port, with extra environment (e.g. a shifted clock). */
+	resume(extraEnv?: Record<string, string>): Promise<void>;
 }
 
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
@@ -117,16 +121,15 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		extra: options.env,
 	});
 
-	const logFd = openSync(logFile, 'a');
+	const spawnN8n = (processEnv: NodeJS.ProcessEnv) => {
+		const logFd = openSync(logFile, 'a');
+		// Its own process group, so stop() also reaches the task runner n8n spawns.
+		const spawned = spawn(install.node.binary, [install.bin, 'start'], { cwd: userFolder, env: processEnv, detached: true, stdio: ['ignore', logFd, logFd] });
+		closeSync(logFd);
+		return spawned;
+	};
 	const started = Date.now();
-	// Its own process group, so stop() also reaches the task runner n8n spawns.
-	const child = spawn(install.node.binary, [install.bin, 'start'], {
-		cwd: userFolder,
-		env,
-		detached: true,
-		stdio: ['ignore', logFd, logFd],
-	});
-	closeSync(logFd);
+	let child = spawnN8n(env);
 	const killOnExit = () => killGroup(child, 'SIGKILL');
 	process.on('exit', killOnExit);
 	say(`starting n8n ${N8N_VERSION} on Node ${install.node.version} (pid ${child.pid}, port ${port}, user folder ${userFolder})`);
@@ -145,7 +148,13 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		say(`n8n ${N8N_VERSION} ready after ${seconds(started)}`);
 		const apiKey = await setUpOwnerAndApiKey(baseUrl, logTail);
 		const stop = () => stopAndClean(KEEP_N8N);
-		return makeInstance({ baseUrl, apiKey, logFile, userFolder, startupMs, logTail, stop, nodeVersion: install.node.version });
+		const halt = () => stopProcess(child);
+		const resume = async (extraEnv: Record<string, string> = {}) => {
+			child = spawnN8n({ ...env, ...extraEnv });
+			say(`starting n8n ${N8N_VERSION} again (pid ${child.pid}, same user folder and port)`);
+			await waitUntilReady(child, baseUrl, logFile);
+		};
+		return makeInstance({ baseUrl, apiKey, logFile, userFolder, startupMs, logTail, stop, halt, resume, nodeVersion: install.node.version });
 	} catch (error) {
 		await stopAndClean(true); // a failed start is worth a look at its folder
 		throw error;
@@ -222,6 +231,8 @@ interface InstanceParts {
 	nodeVersion: string;
 	logTail: (lines?: number) => string;
 	stop: () => Promise<void>;
+	halt: () => Promise<void>;
+	resume: (extraEnv?: Record<string, string>) => Promise<void>;
 }
 
 const PUBLICATION_TIMEOUT_MS = 120_000;
@@ -303,6 +314,8 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		startupMs: parts.startupMs,
 		logTail: parts.logTail,
 		stop: parts.stop,
+		halt: parts.halt,
+		resume: parts.resume,
 		api,
 		rest,
 
