@@ -58,7 +58,7 @@ export class XAccountActivityTrigger implements INodeType {
 			{ name: 'ayrshareApi', required: true, displayOptions: forAyrshare },
 		],
 		// `setup` (GET) must come first: n8n registers webhooks in this order, and X sends its CRC
-		// to the GET route while `create` is still waiting for X's answer (N8N-NOTES). The lifecycle
+		// to the GET route while `create` is still waiting for X's answer (docs/n8n-behaviours.md). The lifecycle
 		// methods hang on `setup` too: n8n 2.41 removes all of a node's routes when a `create` fails
 		// and retries only the webhook whose `create` failed, so with them on `default` the retry
 		// registered at X with no GET route left for the CRC (measured on 2.41.1).

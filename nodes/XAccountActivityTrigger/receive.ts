@@ -64,7 +64,7 @@ function selectItems(this: IWebhookFunctions, items: Item[], options: TriggerOpt
 		.filter((item) => !memory || memory.firstSighting(dedupeKey(item), now))
 		.map((item) => {
 			if (options.simplify === false) return item;
-			// xaa.other (chat, Spaces, news…) has no normalized fields: its raw payload is the content (SPEC).
+			// xaa.other (chat, Spaces, news…) has no normalized fields: its raw payload is the content (docs/contract.md).
 			if (item.event === 'xaa.other') return item;
 			const simplified = { ...item };
 			delete simplified.raw;

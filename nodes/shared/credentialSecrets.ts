@@ -5,7 +5,7 @@ import { X_CREDENTIAL } from './transport/xApi';
 
 /**
  * The app's consumer secret keys both X's CRC answer and its event signatures. It comes from
- * the OAuth1 credential, or from the bearer credential's optional copy (SPEC "Credentials").
+ * the OAuth1 credential, or from the bearer credential's optional copy (docs/contract.md, "Credentials").
  */
 export async function xConsumerSecret(this: IWebhookFunctions | IHookFunctions): Promise<string | null> {
 	for (const type of [X_CREDENTIAL.user, X_CREDENTIAL.app]) {

@@ -1,5 +1,5 @@
 /**
- * X's replay window (API-NOTES §2, seed 001): from_date within the last 24 hours and at least
+ * X's replay window (docs/x-webhooks-and-account-activity.md, "Replay"): from_date within the last 24 hours and at least
  * 31 minutes ago, to_date at least 10 minutes ago, both in whole UTC minutes. Other X pages
  * mention up to 5 days, so callers may skip this check and let X decide.
  */

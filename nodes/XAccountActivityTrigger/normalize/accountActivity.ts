@@ -42,7 +42,7 @@ type Handler<K extends AaaEventKey> = (input: EventInput<K>) => Omit<Item, 'sour
 
 /**
  * Normalizes one Account Activity API delivery (or Ayrshare's snake-cased copy of one) into
- * SPEC items: one per event, in the order X sent them.
+ * normalized items (docs/contract.md): one per event, in the order X sent them.
  */
 export function normalizeAaa(body: unknown, context: AaaContext): NormalizeResult {
 	const parsedEnvelope = aaaEnvelopeSchema.safeParse(body);
@@ -127,7 +127,7 @@ function tweetCreate({ event: tweet, forUserId }: EventInput<'tweet_create_event
 	);
 }
 
-/** Whom a post acted on (SPEC actor/target table). */
+/** Whom a post acted on (docs/contract.md, actor/target rules). */
 function postTarget(event: EventName, tweet: LegacyTweet, forUserId: string | null) {
 	const mentioned = (id: string | null) => {
 		const entity = (fullEntities(tweet).user_mentions ?? []).find((m) => idOf(m.id_str, m.id) === id);

@@ -41,7 +41,7 @@ interface EventInput {
 type Handler = (input: EventInput) => Item[] | string;
 
 /**
- * Normalizes one X Activity API delivery into SPEC items, with the same meanings as the Account
+ * Normalizes one X Activity API delivery into normalized items (docs/contract.md), with the same meanings as the Account
  * Activity route. A URL shared with an Account Activity webhook also receives that API's bodies:
  * they go to its normalizer, so nothing is lost while both run.
  */

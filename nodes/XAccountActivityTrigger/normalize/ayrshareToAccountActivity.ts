@@ -4,7 +4,7 @@ import { idOf } from './values';
 
 /**
  * Ayrshare's `accountActivity` body, rewritten into the Account Activity envelope X would have
- * sent, so `normalizeAaa` makes the very same items from it (API-NOTES §4, seed 002).
+ * sent, so `normalizeAaa` makes the very same items from it (docs/ayrshare.md).
  */
 
 /**

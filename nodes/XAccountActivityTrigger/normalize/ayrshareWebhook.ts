@@ -23,7 +23,7 @@ export interface AyrshareNormalizeContext {
 
 export const ACCOUNT_ACTIVITY = 'accountActivity';
 
-/** Normalizes one Ayrshare webhook delivery into SPEC items. */
+/** Normalizes one Ayrshare webhook delivery into normalized items (docs/contract.md). */
 export function normalizeAyrshare(body: unknown, context: AyrshareNormalizeContext): NormalizeResult {
 	const parsed = ayrshareEnvelopeSchema.safeParse(body);
 	if (!parsed.success) return { items: [], ignored: [{ key: '(body)', reason: 'not an Ayrshare webhook delivery (no action)' }] };

@@ -31,7 +31,7 @@ export function userStub(id: string | null, username: string | null = null, name
 	return { id, username, name, profileImageUrl: null, followersCount: null, verified: null };
 }
 
-/** Long posts carry their full text and entities in `extended_tweet` (API-NOTES §2). */
+/** Long posts carry their full text and entities in `extended_tweet` (docs/x-webhooks-and-account-activity.md). */
 export function fullEntities(tweet: LegacyTweet): Entities {
 	return tweet.extended_tweet?.entities ?? tweet.entities ?? {};
 }

@@ -1,7 +1,7 @@
 import type { EventName } from '../../shared/eventCatalog';
 
 /**
- * Which kinds a post is, from the subscriber's point of view (SPEC "Normalized items").
+ * Which kinds a post is, from the subscriber's point of view (docs/contract.md, "The normalized item").
  * Route-independent: AAA, XAA and Ayrshare each extract these facts from their own shapes.
  */
 export interface PostFacts {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { boolLike, idLike, opt } from './zodHelpers';
 
 /**
- * Account Activity API v2 envelope and event shapes (API-NOTES §2). Every object passes unknown
+ * Account Activity API v2 envelope and event shapes (docs/x-webhooks-and-account-activity.md). Every object passes unknown
  * keys through, so a field X adds tomorrow neither crashes parsing nor disappears from `raw`.
  */
 
@@ -224,7 +224,7 @@ export function isAaaEventKey(key: string): key is AaaEventKey {
 	return Object.hasOwn(AAA_EVENT_SCHEMAS, key);
 }
 
-/** Tells an AAA body from an XAA one on a shared URL (API-NOTES §3). */
+/** Tells an AAA body from an XAA one on a shared URL (docs/x-activity-api.md). */
 export function looksLikeAaa(body: Record<string, unknown>): boolean {
 	return Object.keys(body).some((key) => key === 'for_user_id' || isAaaEventKey(key) || key.endsWith('_events'));
 }

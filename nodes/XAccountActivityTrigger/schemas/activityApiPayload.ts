@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idLike, opt } from './zodHelpers';
 
 /**
- * X Activity API webhook deliveries (API-NOTES §3, docs/xaa-payloads). The envelope is parsed
+ * X Activity API webhook deliveries (docs/x-activity-api.md; samples in test/fixtures/xaa-payloads). The envelope is parsed
  * first and each `payload` afterwards by the schema its event type calls for, so one odd event
  * cannot take the rest of a delivery down. Unknown keys pass through into `raw`.
  */
@@ -11,7 +11,7 @@ import { idLike, opt } from './zodHelpers';
 /** X's ids are strings; a number has already lost precision, but is still better kept than dropped. */
 const idString = idLike.transform(String);
 
-/** X wraps users as `{data: User}` in some places and not in others (API-NOTES §3): unwrap everywhere. */
+/** X wraps users as `{data: User}` in some places and not in others (docs/x-activity-api.md): unwrap everywhere. */
 function unwrapData(value: unknown): unknown {
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const record = value as Record<string, unknown>;
@@ -133,7 +133,7 @@ export type V2Entities = z.infer<typeof v2EntitiesSchema>;
 export type XaaIncludes = z.infer<typeof xaaIncludesSchema>;
 export type XaaEvent = z.infer<typeof xaaEventSchema>;
 
-/** Tells an X Activity API body from an Account Activity one on a shared URL (API-NOTES §3). */
+/** Tells an X Activity API body from an Account Activity one on a shared URL (docs/x-activity-api.md). */
 export function looksLikeXaa(body: Record<string, unknown>): boolean {
 	const data = body.data;
 	const first: unknown = Array.isArray(data) ? data[0] : data;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idLike, opt } from './zodHelpers';
 
 /**
- * Ayrshare webhook deliveries (API-NOTES §4, seed 002). The envelope is common to every action;
+ * Ayrshare webhook deliveries (docs/ayrshare.md). The envelope is common to every action;
  * each documented action has a schema of its own fields, which is exactly what the item carries
  * under `ayrshare` (unknown keys are stripped there and kept in `raw`).
  */
@@ -38,7 +38,7 @@ const number = field(z.number());
 const anything = field(z.unknown());
 const list = field(z.array(z.unknown()));
 
-/** The common part of every item's `ayrshare` (SPEC: `{action, refId, hookId, title, …}`). */
+/** The common part of every item's `ayrshare` (docs/contract.md: `{action, refId, hookId, title, …}`). */
 export const ayrshareCommonSchema = z.object({ action: text, refId: text, hookId: text, title: text });
 
 export type AyrshareCommon = z.infer<typeof ayrshareCommonSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The normalized item every route emits (SPEC "Normalized items"). Field names are contract.
+ * The normalized item every route emits (docs/contract.md, "The normalized item"). Field names are contract.
  * Absent parts are `null`, never missing, so spreadsheet and CRM mappings see stable columns.
  */
 export const userRefSchema = z.object({

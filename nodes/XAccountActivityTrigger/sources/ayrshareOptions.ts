@@ -1,4 +1,4 @@
-/** The trigger options the Ayrshare route reads (SPEC contract names: `ayrshareActions`, `maxTimestampSkew`). */
+/** The trigger options the Ayrshare route reads (contract names, docs/contract.md: `ayrshareActions`, `maxTimestampSkew`). */
 export interface AyrshareTriggerOptions {
 	ayrshareActions?: string[];
 	/** Comma-separated action names newer than this node. */

@@ -98,7 +98,7 @@ export async function registerAyrshareActions(this: IHookFunctions, { url, state
 
 /**
  * Ayrshare never says whom an accountActivity event is for; the profile's linked X account does
- * (SPEC). Without it, items still flow with `forUserId: null`, so this warns instead of failing.
+ * (docs/contract.md). Without it, items still flow with `forUserId: null`, so this warns instead of failing.
  */
 async function rememberLinkedXAccount(this: IHookFunctions, state: TriggerState): Promise<void> {
 	let problem: string | undefined;

@@ -11,7 +11,7 @@ export interface Rejection {
 }
 
 /**
- * One way events reach the trigger (SPEC: `aaa`, `xaa`, `ayrshare`). Each source owns its
+ * One way events reach the trigger (docs/contract.md: `aaa`, `xaa`, `ayrshare`). Each source owns its
  * activation, its request verification and its normalizer; filtering, dedupe and the HTTP
  * answer are common (receive.ts).
  */

@@ -5,7 +5,7 @@ export const CRC_TOKEN_PATTERN = /^[A-Za-z0-9+/=_-]{1,256}$/;
 
 export const X_SIGNATURE_HEADER = 'x-twitter-webhooks-signature';
 
-/** `sha256=` + base64 HMAC-SHA256 keyed by the app's consumer secret (API-NOTES §1). */
+/** `sha256=` + base64 HMAC-SHA256 keyed by the app's consumer secret (docs/x-webhooks-and-account-activity.md). */
 export function xSign(consumerSecret: string, data: string | Buffer): string {
 	return `sha256=${hmacSha256(consumerSecret, data).toString('base64')}`;
 }

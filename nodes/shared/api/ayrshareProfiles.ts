@@ -5,7 +5,7 @@ import { type AyrshareRequestContext, ayrshareApiRequest } from '../transport/ay
 import { PRIMARY_PROFILE } from '../transport/ayrshareProfileKey';
 import { parseResponse } from './parse';
 
-/** Ayrshare User Profiles (API-NOTES §4). Creating and listing act on the primary profile. */
+/** Ayrshare User Profiles (docs/ayrshare.md). Creating and listing act on the primary profile. */
 
 export const X_ACCOUNT_ACTIVITY_HINT =
 	'X Account Activity must first be enabled for your account by Ayrshare (ask your account representative), and an "accountActivity" webhook must be registered for the profile (Ayrshare Webhook → Register).';

@@ -2,7 +2,7 @@ import { type AyrshareWebhookEntry, statusSchema, webhookListSchema, webhookRegi
 import { type AyrshareRequestContext, ayrshareApiRequest } from '../transport/ayrshareApi';
 import { parseResponse } from './parse';
 
-/** Ayrshare webhooks (API-NOTES §4), per action and per profile; shared by the trigger and the action node. */
+/** Ayrshare webhooks (docs/ayrshare.md), per action and per profile; shared by the trigger and the action node. */
 
 /** Should Ayrshare ever echo the signing secret, it must not reach an output item. */
 function withoutSecret<T extends Record<string, unknown>>(answer: T): Omit<T, 'secret'> {

@@ -8,7 +8,7 @@ import {
 import { type XRequestContext, xApiCall, xApiRequest } from '../transport/xApi';
 import { parseResponse } from './parse';
 
-/** Account Activity API v2 subscriptions (API-NOTES §2). */
+/** Account Activity API v2 subscriptions (docs/x-webhooks-and-account-activity.md). */
 
 
 const subscriptionPath = (webhookId: string) => `/2/account_activity/webhooks/${encodeURIComponent(webhookId)}/subscriptions/all`;

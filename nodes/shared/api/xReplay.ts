@@ -4,7 +4,7 @@ import { formatReplayDate } from '../replayWindow';
 import { parseResponse } from './parse';
 
 /**
- * Starts a replay job (API-NOTES §1–2). `legacy` uses the Account Activity path that X retired
+ * Starts a replay job (docs/x-webhooks-and-account-activity.md). `legacy` uses the Account Activity path that X retired
  * on 2026-03-25, for enterprise contracts that still have it.
  */
 export async function createReplayJob(

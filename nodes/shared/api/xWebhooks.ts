@@ -2,7 +2,7 @@ import { type XWebhook, webhookCreatedSchema, webhookListSchema, webhookValidate
 import { type XRequestContext, xApiCall, xApiRequest } from '../transport/xApi';
 import { parseResponse } from './parse';
 
-/** X's `/2/webhooks` registry (API-NOTES §1), shared by the trigger and the action node. */
+/** X's `/2/webhooks` registry (docs/x-webhooks-and-account-activity.md), shared by the trigger and the action node. */
 
 export async function listWebhooks(this: XRequestContext): Promise<XWebhook[]> {
 	const body = await xApiRequest.call(this, 'app', { method: 'GET', path: '/2/webhooks' });

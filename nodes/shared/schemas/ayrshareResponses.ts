@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Ayrshare API responses this package reads (API-NOTES §4). Unknown fields pass through. */
+/** Ayrshare API responses this package reads (docs/ayrshare.md). Unknown fields pass through. */
 
 export const profileCreatedSchema = z
 	.object({ status: z.string().optional(), title: z.string().optional(), refId: z.string(), profileKey: z.string() })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * X Activity API subscription answers (API-NOTES §3). X's docs and its OpenAPI spec disagree on
+ * X Activity API subscription answers (docs/x-activity-api.md). X's docs and its OpenAPI spec disagree on
  * the wrapping (`data.subscription`, `data[]` or a flat `data`) and on the id's name, so every
  * documented variant parses into one shape.
  */

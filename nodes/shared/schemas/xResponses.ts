@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** X API responses this package reads (API-NOTES §1–2). Unknown fields pass through. */
+/** X API responses this package reads (docs/x-webhooks-and-account-activity.md). Unknown fields pass through. */
 
 export const webhookSchema = z
 	.object({

@@ -4,7 +4,7 @@ import { asObject } from './send';
 
 /**
  * Turns Ayrshare's failures into messages a no-code user can act on. Ayrshare fails with a
- * non-2xx status or with a 200 whose body says `status: "error"` (API-NOTES §4); either way the
+ * non-2xx status or with a 200 whose body says `status: "error"` (docs/ayrshare.md); either way the
  * body carries `code` and `message`, sometimes inside `errors[]`.
  */
 

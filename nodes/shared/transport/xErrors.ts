@@ -4,7 +4,7 @@ import { asObject } from './send';
 
 /**
  * Turns X's error answers into messages a no-code user can act on. X puts a machine-readable
- * reason before a colon in `errors[].message` (API-NOTES §1); that reason picks the advice.
+ * reason before a colon in `errors[].message` (docs/x-webhooks-and-account-activity.md); that reason picks the advice.
  */
 
 interface Advice {
