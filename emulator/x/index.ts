@@ -1,5 +1,6 @@
 import type { Router } from '../core/router';
 import { registerActivity } from './activity';
+import { registerAppTokenRoute } from './auth/appTokenRoute';
 import { xReply, type XContext } from './endpoint';
 import { problemBody } from './errors';
 import { registerXInjectionRoutes } from './inject/routes';
@@ -10,6 +11,7 @@ import { registerWebhookRoutes } from './webhooks/routes';
 
 /** Mounts the emulated X API (`/2/...`) and its injection routes. The X Activity API lives in `activity/`. */
 export function registerX(router: Router, ctx: XContext): void {
+	registerAppTokenRoute(router, ctx);
 	registerReplayRoutes(router, ctx);
 	registerWebhookRoutes(router, ctx);
 	registerSubscriptionRoutes(router, ctx);
