@@ -3,6 +3,7 @@ import { registerActivity } from './activity';
 import { registerAppTokenRoute } from './auth/appTokenRoute';
 import { xReply, type XContext } from './endpoint';
 import { problemBody } from './errors';
+import { registerInboxRoutes } from './inbox';
 import { registerXInjectionRoutes } from './inject/routes';
 import { registerReplayRoutes } from './replay/routes';
 import { registerSubscriptionRoutes } from './subscriptions/routes';
@@ -17,6 +18,7 @@ export function registerX(router: Router, ctx: XContext): void {
 	registerSubscriptionRoutes(router, ctx);
 	registerUserRoutes(router, ctx);
 	registerXInjectionRoutes(router, ctx);
+	registerInboxRoutes(router, ctx);
 	registerActivity(router, ctx);
 	router.fallback('/2/', () => xReply({ status: 404, body: problemBody(404) }));
 }

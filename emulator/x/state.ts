@@ -75,8 +75,10 @@ export interface XState {
 	nonces: Record<string, number>;
 	/** App bearer tokens handed out by `POST /oauth2/token`, so tests can see that clients cache them. */
 	appTokensIssued: number;
+	/** What the emulator's own receiver (`/_emulator/inbox`) was sent, newest first. */
+	inbox: Array<{ at: string; signatureValid: boolean; body: unknown }>;
 }
 
 export function createXState(): XState {
-	return { webhooks: [], subscriptions: [], activitySubscriptions: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {}, appTokensIssued: 0 };
+	return { webhooks: [], subscriptions: [], activitySubscriptions: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {}, appTokensIssued: 0, inbox: [] };
 }
