@@ -20,6 +20,8 @@ module.exports = {
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 			// Jest 29 reads testTimeout only globally; a setup file sets it for this project alone.
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/timeout.ts'],
+			// Installs the n8n version under test (N8N_VERSION, see test/e2e/harness/config.ts) once per run.
+			globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 		},
 	],
 };

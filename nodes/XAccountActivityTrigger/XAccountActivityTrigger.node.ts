@@ -7,12 +7,30 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
+import { asNodeError } from '../shared/transport/nodeError';
 import { triggerProperties } from './description';
 import { answerGet, receiveEvents } from './receive';
 import { SOURCES, type SourceName } from './sources';
 
 function sourceOf(hooks: IHookFunctions) {
 	return SOURCES[hooks.getNodeParameter('source', 'aaa') as SourceName];
+}
+
+/**
+ * n8n 2.8 shows an activation error's description, n8n 2.41 only its message (the publication
+ * status keeps `error.message`): the message carries the description too, so X's reason and the
+ * fix reach the user on both.
+ */
+async function activationStep<T>(hooks: IHookFunctions, step: () => Promise<T>): Promise<T> {
+	try {
+		return await step();
+	} catch (error) {
+		const nodeError = asNodeError(hooks.getNode(), error);
+		if (nodeError.description && !nodeError.message.includes(nodeError.description)) {
+			nodeError.message = `${nodeError.message}: ${nodeError.description}`;
+		}
+		throw nodeError;
+	}
 }
 
 // `hide`, not `show`: n8n's editor treats a parameter whose every option appears in credentials'
@@ -40,7 +58,10 @@ export class XAccountActivityTrigger implements INodeType {
 			{ name: 'ayrshareApi', required: true, displayOptions: forAyrshare },
 		],
 		// `setup` (GET) must come first: n8n registers webhooks in this order, and X sends its CRC
-		// to the GET route while `create` is still waiting for X's answer (N8N-NOTES).
+		// to the GET route while `create` is still waiting for X's answer (N8N-NOTES). The lifecycle
+		// methods hang on `setup` too: n8n 2.41 removes all of a node's routes when a `create` fails
+		// and retries only the webhook whose `create` failed, so with them on `default` the retry
+		// registered at X with no GET route left for the CRC (measured on 2.41.1).
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
@@ -49,12 +70,12 @@ export class XAccountActivityTrigger implements INodeType {
 	};
 
 	webhookMethods = {
-		default: {
+		setup: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await sourceOf(this).checkExists.call(this);
+				return await activationStep(this, async () => await sourceOf(this).checkExists.call(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await sourceOf(this).create.call(this);
+				return await activationStep(this, async () => await sourceOf(this).create.call(this));
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await sourceOf(this).delete.call(this);

@@ -7,6 +7,7 @@ import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import type { Emulator } from '../../emulator/server';
 import { formatReplayDate } from '../../emulator/x/replay/window';
 import { type N8nInstance, nodeOutput } from './harness';
+import { eventually } from './support/eventually';
 import { type Stack, emulatorClient, startStack, stopStack } from './support/stack';
 import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
@@ -72,11 +73,17 @@ describe('X Account Activity Trigger in n8n', () => {
 		url = productionUrl(n8n, webhookId);
 		await n8n.activateWorkflow(workflowId);
 
-		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+		await eventually(() => {
+			expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+			expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId: emu.state.x.webhooks[0].id, userId: SUBSCRIBER.id })]);
+		});
 		expect(emu.state.x.crcChecks.filter((c) => c.url === url).map((c) => c.ok)).toContain(true);
-		expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId: emu.state.x.webhooks[0].id, userId: SUBSCRIBER.id })]);
-		const stored = await n8n.getWorkflow(workflowId);
-		expect(JSON.stringify(stored.staticData)).toContain(emu.state.x.webhooks[0].id);
+		const stored = await eventually(async () => {
+			const workflow = await n8n.getWorkflow(workflowId);
+			expect(JSON.stringify(workflow.staticData)).toContain(emu.state.x.webhooks[0].id);
+			return workflow;
+		});
+		expect(stored.active).toBe(true);
 	});
 
 	test('the CRC endpoint answers X directly too', async () => {
@@ -143,6 +150,8 @@ describe('X Account Activity Trigger in n8n', () => {
 	});
 
 	test('app.revoked arrives (X then deletes the subscription)', async () => {
+		// Counted afresh, so that a failure of the replay test above does not fail this one too.
+		executions = await executionCount(workflowId);
 		await inject('app.revoked');
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions);
@@ -151,15 +160,85 @@ describe('X Account Activity Trigger in n8n', () => {
 
 	test('deactivation removes the webhook and subscription it created', async () => {
 		await n8n.deactivateWorkflow(workflowId);
-		expect(emu.state.x.webhooks).toEqual([]);
-		expect(emu.state.x.subscriptions).toEqual([]);
+		await eventually(() => {
+			expect(emu.state.x.webhooks).toEqual([]);
+			expect(emu.state.x.subscriptions).toEqual([]);
+		});
 	});
 
 	test('activating again registers exactly one webhook again', async () => {
 		await n8n.activateWorkflow(workflowId);
-		expect(emu.state.x.webhooks.map((w) => w.url)).toEqual([url]);
-		expect(emu.state.x.subscriptions).toHaveLength(1);
+		await eventually(() => {
+			expect(emu.state.x.webhooks.map((w) => w.url)).toEqual([url]);
+			expect(emu.state.x.subscriptions).toHaveLength(1);
+		});
 		await n8n.deactivateWorkflow(workflowId);
+		await eventually(() => expect(emu.state.x.webhooks).toEqual([]));
+		expect(emu.state.x.subscriptions).toEqual([]);
+	});
+});
+
+/**
+ * X refuses the first subscription attempt, after the webhook is registered: `create` fails half-way.
+ * n8n ≥2.36 calls `delete()` and retries `create` (up to 5 attempts, backoff from 1 s); n8n 2.8
+ * fails the activation and the user activates again. Either way X must end up with exactly one
+ * webhook and one subscription, and a webhook someone else registered must survive it all.
+ */
+describe('activation that fails half-way, then is retried', () => {
+	const SUBSCRIBE_PATH = '/2/account_activity/webhooks/:wid/subscriptions/all';
+
+	test.each([
+		['a webhook the node registers itself', false],
+		['a webhook registered before activation', true],
+	])('%s: exactly one webhook and one subscription at X afterwards', async (_label, preRegistered) => {
+		const { workflow, webhookId } = triggerWorkflow(`AAA e2e retry ${preRegistered ? 'reuse' : 'own'}`, credentials, { events: ['dm.received'] });
+		const url = productionUrl(n8n, webhookId);
+		const seeded = preRegistered ? (await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', { url, valid: true })).data.id : undefined;
+		const atUrl = () => emu.state.x.webhooks.filter((w) => w.url === url);
+		const subscribedTo = (id: string) => emu.state.x.subscriptions.filter((s) => s.webhookId === id);
+		await emulator('POST', '/_emulator/fail', { method: 'POST', path: SUBSCRIBE_PATH, status: 503, times: 1 });
+		const id = (await n8n.createWorkflow(workflow)).id;
+
+		const failure = await n8n.activateWorkflow(id).then(
+			() => '',
+			(error: Error) => error.message,
+		);
+		// The refusal was used up: create() really failed once.
+		expect(emu.state.failRules).toEqual([]);
+		if ((await n8n.publicationStatus(id)) === undefined) {
+			// n8n 2.8 does not retry: the user sees X's refusal, and the half-done registration is undone.
+			expect(failure).toMatch(/503|unavailable/i);
+			expect((await n8n.getWorkflow(id)).active).toBe(false);
+			expect(atUrl().map((w) => w.id)).toEqual(seeded ? [seeded] : []);
+			expect(emu.state.x.subscriptions).toEqual([]);
+			await n8n.activateWorkflow(id);
+		} else {
+			expect(failure).toBe('');
+		}
+
+		const [webhook] = await eventually(() => {
+			const webhooks = atUrl();
+			expect(webhooks).toEqual([expect.objectContaining({ valid: true })]);
+			expect(subscribedTo(webhooks[0].id)).toEqual([expect.objectContaining({ userId: SUBSCRIBER.id })]);
+			return webhooks;
+		});
+		if (seeded) expect(webhook.id).toBe(seeded);
+		// Only one webhook and subscription exist at X at all, not one per attempt.
+		expect(emu.state.x.webhooks.map((w) => w.id)).toEqual([webhook.id]);
+		expect(emu.state.x.subscriptions).toHaveLength(1);
+		expect(JSON.stringify((await n8n.getWorkflow(id)).staticData)).toContain(webhook.id);
+
+		await inject('dm.received');
+		const [run] = await n8n.waitForExecutions(id, 1);
+		expect(nodeOutput(run, TRIGGER_NODE)).toEqual([expect.objectContaining({ event: 'dm.received', forUserId: SUBSCRIBER.id })]);
+
+		// Deactivation removes what the node made: the subscription always, the webhook only if it registered it.
+		await n8n.deactivateWorkflow(id);
+		await eventually(() => {
+			expect(emu.state.x.subscriptions).toEqual([]);
+			expect(atUrl().map((w) => w.id)).toEqual(seeded ? [seeded] : []);
+		});
+		if (seeded) await emulator('DELETE', `/2/webhooks/${seeded}`, undefined, `Bearer ${DEFAULT_APP.bearerToken}`);
 		expect(emu.state.x.webhooks).toEqual([]);
 	});
 });

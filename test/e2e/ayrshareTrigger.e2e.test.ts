@@ -10,6 +10,7 @@ import { DEFAULT_AYRSHARE, SUBSCRIBER_ID } from '../../emulator/defaults';
 import { SEEDED_PROFILE_KEY } from '../../emulator/ayrshare/state';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { type N8nInstance, nodeOutput, packPackage, startN8n } from './harness';
+import { eventually } from './support/eventually';
 import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
 const SECRET = 'e2e-ayrshare-webhook-secret';
@@ -75,13 +76,14 @@ describe('X Account Activity Trigger via Ayrshare in n8n', () => {
 		url = productionUrl(n8n, webhookId);
 		await n8n.activateWorkflow(workflowId);
 
-		const registered = emu.state.ayrshare.webhooks.map((w) => ({ refId: w.refId, action: w.action, url: w.url, secret: w.secret }));
-		expect(registered.sort((a, b) => a.action.localeCompare(b.action))).toEqual([
-			{ refId: client().refId, action: 'accountActivity', url, secret: SECRET },
-			{ refId: client().refId, action: 'social', url, secret: SECRET },
-		]);
-		const stored = await n8n.getWorkflow(workflowId);
-		expect(JSON.stringify(stored.staticData)).toContain(SUBSCRIBER_ID);
+		await eventually(() => {
+			const registered = emu.state.ayrshare.webhooks.map((w) => ({ refId: w.refId, action: w.action, url: w.url, secret: w.secret }));
+			expect(registered.sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+				{ refId: client().refId, action: 'accountActivity', url, secret: SECRET },
+				{ refId: client().refId, action: 'social', url, secret: SECRET },
+			]);
+		});
+		await eventually(async () => expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(SUBSCRIBER_ID));
 		client().xAccountActivityActive = true;
 	});
 
@@ -124,6 +126,6 @@ describe('X Account Activity Trigger via Ayrshare in n8n', () => {
 
 	test('deactivation unregisters the actions it registered', async () => {
 		await n8n.deactivateWorkflow(workflowId);
-		expect(emu.state.ayrshare.webhooks).toEqual([]);
+		await eventually(() => expect(emu.state.ayrshare.webhooks).toEqual([]));
 	});
 });

@@ -7,6 +7,7 @@
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import type { Emulator } from '../../emulator/server';
 import { type N8nInstance, nodeOutput } from './harness';
+import { eventually } from './support/eventually';
 import { type Stack, emulatorClient, startStack, stopStack } from './support/stack';
 import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
@@ -73,15 +74,17 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		url = productionUrl(n8n, webhookId);
 		await n8n.activateWorkflow(workflowId);
 
-		const [webhook] = emu.state.x.webhooks;
-		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+		const { webhook, ours } = await eventually(() => {
+			expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
+			const [registered] = emu.state.x.webhooks;
+			const created = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === registered.id);
+			expect(created).toHaveLength(35);
+			return { webhook: registered, ours: created };
+		});
 		expect(emu.state.x.crcChecks.filter((c) => c.url === url).map((c) => c.ok)).toContain(true);
-		const ours = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === webhook.id);
-		expect(ours).toHaveLength(35);
 		expect(new Set(ours.map((s) => s.tag)).size).toBe(1);
 		expect(ours.find((s) => s.event_type === 'dm.received')).toMatchObject({ filter: { user_id: SUBSCRIBER.id } });
-		const stored = await n8n.getWorkflow(workflowId);
-		expect(JSON.stringify(stored.staticData)).toContain(ours[0].subscription_id);
+		await eventually(async () => expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(ours[0].subscription_id));
 
 		// A second foreign subscription, on the node's own webhook.
 		const onOurs = await emulator<{ data: { subscription: { subscription_id: string } } }>(
@@ -124,8 +127,10 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 
 	test('deactivation deletes exactly the node’s subscriptions and its webhook', async () => {
 		await n8n.deactivateWorkflow(workflowId);
-		expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual([...foreignIds].sort());
-		expect(emu.state.x.webhooks).toEqual([]);
+		await eventually(() => {
+			expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual([...foreignIds].sort());
+			expect(emu.state.x.webhooks).toEqual([]);
+		});
 	});
 });
 

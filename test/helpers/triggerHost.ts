@@ -84,7 +84,7 @@ export async function startTriggerHost(options: {
 
 /** What n8n does on activation: `create` only when `checkExists` says the registration is missing. */
 export async function activateTrigger(host: TriggerHost): Promise<'reused' | 'created'> {
-	const { checkExists, create } = new XAccountActivityTrigger().webhookMethods.default;
+	const { checkExists, create } = new XAccountActivityTrigger().webhookMethods.setup;
 	if (await checkExists.call(host.hooks())) return 'reused';
 	await create.call(host.hooks());
 	return 'created';

@@ -12,7 +12,7 @@ import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAc
 import { AYRSHARE_TEST_SECRET, ayrshareCredentials } from '../helpers/ayrshareCredentials';
 import { type TriggerHost, activateTrigger as activate, startTriggerHost } from '../helpers/triggerHost';
 
-const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.default;
+const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.setup;
 
 let emu: Emulator;
 const hosts: TriggerHost[] = [];

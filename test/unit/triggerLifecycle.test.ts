@@ -7,7 +7,7 @@ import { type TriggerHost, activateTrigger, emulatorCredentials, startTriggerHos
 import { apiClient, registerAndSubscribe } from './emulator/helpers/api';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
-const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.default;
+const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.setup;
 
 let emu: Emulator;
 let host: TriggerHost;
@@ -140,7 +140,8 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 	test('CRC failure (wrong consumer secret) → CrcValidationFailed advice, nothing left behind', async () => {
 		const wrong = await newHost({}, 'not-the-app-secret');
 		const error = await failure(activate(wrong));
-		expect(error.message).toBe('X could not reach or validate your webhook URL');
+		// n8n 2.41 shows only the message of an activation error: it carries the description too.
+		expect(error.message).toBe(`X could not reach or validate your webhook URL: ${error.description}`);
 		expect(error.description).toMatch(/public https URL on port 443/);
 		expect(error.description).toMatch(/WEBHOOK_URL/);
 		expect(emu.state.x.webhooks).toEqual([]);
@@ -150,7 +151,8 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 	test('subscription failure after registering rolls the new webhook back', async () => {
 		await control('/fail', { method: 'POST', path: '/2/account_activity/webhooks/:id/subscriptions/all', status: 403, body: { title: 'Forbidden', detail: 'Forbidden', type: 'about:blank', status: 403 } });
 		const error = await failure(activate());
-		expect(error.message).toBe('X refused this request for your app');
+		// n8n 2.41 shows only the message of an activation error: it carries the description too.
+		expect(error.message).toBe(`X refused this request for your app: ${error.description}`);
 		expect(error.description).toMatch(/Read, Write and Direct Messages/);
 		expect(emu.state.x.webhooks).toEqual([]);
 		expect(host.staticData.webhookId).toBeUndefined();
@@ -166,7 +168,8 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 			body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
 		});
 		const error = await failure(activate());
-		expect(error.message).toBe('X rate limit reached');
+		// n8n 2.41 shows only the message of an activation error: it carries the description too.
+		expect(error.message).toBe(`X rate limit reached: ${error.description}`);
 		expect(error.description).toContain(new Date(reset * 1000).toISOString());
 		expect(error.httpCode).toBe('429');
 	});
@@ -175,7 +178,8 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 		const bad = await startTriggerHost({ credentials: { ...emulatorCredentials(emu.url), xBearerApi: { bearerToken: 'nope', baseUrl: emu.url } } });
 		hosts.push(bad);
 		const error = await failure(activate(bad));
-		expect(error.message).toBe('X did not accept the credentials');
+		// n8n 2.41 shows only the message of an activation error: it carries the description too.
+		expect(error.message).toBe(`X did not accept the credentials: ${error.description}`);
 		noSecrets(error);
 	});
 
@@ -187,7 +191,8 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 			hosts.push(other, prod);
 			await activate(other);
 			const error = await failure(activate(prod));
-			expect(error.message).toBe('Your X app has reached its webhook limit');
+			// n8n 2.41 shows only the message of an activation error: it carries the description too.
+		expect(error.message).toBe(`Your X app has reached its webhook limit: ${error.description}`);
 			expect(error.description).toMatch(/Listen for test event/);
 		} finally {
 			await limited.close();

@@ -10,7 +10,7 @@ import { apiClient } from './emulator/helpers/api';
 /** The trigger with `source = xaa` against the emulator: subscriptions per event type, ownership, refusals, delivery. */
 
 const SUBSCRIBER = DEFAULT_USERS[0];
-const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.default;
+const { checkExists, create, delete: remove } = new XAccountActivityTrigger().webhookMethods.setup;
 
 let emu: Emulator;
 const hosts: TriggerHost[] = [];

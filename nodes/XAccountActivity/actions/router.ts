@@ -12,15 +12,18 @@ import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
 import * as replay from './replay';
 import * as subscription from './subscription';
-import type { OperationModule } from './types';
+import type { OperationModule, OperationTable } from './node.type';
 import * as webhook from './webhook';
 
-/** Adding a resource is one folder and one line here. */
-const RESOURCES: Record<string, Record<string, unknown>> = { webhook, subscription, activitySubscription, replay, ayrshareProfile, ayrshareWebhook };
+/** Adding a resource is one folder, one line in `node.type.ts` and one line here. */
+const RESOURCES: OperationTable = { webhook, subscription, activitySubscription, replay, ayrshareProfile, ayrshareWebhook };
 
 function findOperation(this: IExecuteFunctions, resource: string, operation: string): OperationModule {
-	const candidate = RESOURCES[resource]?.[operation] as Partial<OperationModule> | undefined;
-	if (operation !== 'description' && typeof candidate?.execute === 'function') return candidate as OperationModule;
+	const operations: Record<string, OperationModule | undefined> | undefined = Object.prototype.hasOwnProperty.call(RESOURCES, resource)
+		? RESOURCES[resource as keyof OperationTable]
+		: undefined;
+	const candidate = operations && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+	if (typeof candidate?.execute === 'function') return candidate;
 	throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 }
 

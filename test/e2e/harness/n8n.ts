@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { KEEP_N8N, N8N_NODE_BINARY, N8N_VERSION } from './config';
+import { KEEP_N8N, N8N_VERSION } from './config';
 import { n8nEnv } from './env';
 import { DONE_STATUSES, type N8nExecution } from './executions';
 import { jsonClient, N8nApiError } from './http';
@@ -41,8 +41,31 @@ export interface N8nWorkflow extends WorkflowJson {
 	[key: string]: unknown;
 }
 
+/** n8n ≥2.36's view of a workflow's publication (`GET /rest/workflows/:id/publication-status`). */
+export interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+}
+
+/**
+ * Activation failed in the background (n8n ≥2.36): the API had answered `active: true`, and n8n
+ * shows the user the triggers' error messages instead.
+ */
+export class ActivationError extends Error {
+	constructor(
+		readonly workflowId: string,
+		readonly publication: PublicationStatus,
+	) {
+		const reasons = publication.triggers.map((trigger) => trigger.errorMessage).filter(Boolean);
+		super(`workflow ${workflowId} failed to activate (publication ${publication.status}): ${reasons.join(' | ') || 'no reason given'}`);
+		this.name = 'ActivationError';
+	}
+}
+
 export interface N8nInstance {
 	version: string;
+	/** The Node n8n runs on (`v24.22.3`). */
+	nodeVersion: string;
 	baseUrl: string;
 	/** Ends with '/'; production webhooks live under `${webhookBaseUrl}webhook/…`. */
 	webhookBaseUrl: string;
@@ -53,8 +76,17 @@ export interface N8nInstance {
 	startupMs: number;
 	createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string }>;
 	createWorkflow(workflow: WorkflowJson): Promise<{ id: string }>;
+	/**
+	 * Activates and resolves once n8n has finished: on 2.8 the API call does the work; on ≥2.36 the
+	 * API answers at once and n8n publishes in the background (retrying a failed trigger up to 5
+	 * times), so this polls the publication status. Rejects with what the user is shown: the API
+	 * error on 2.8, an ActivationError with the triggers' messages on ≥2.36.
+	 */
 	activateWorkflow(id: string): Promise<N8nWorkflow>;
+	/** Deactivates and resolves once n8n has taken the triggers down (see activateWorkflow). */
 	deactivateWorkflow(id: string): Promise<N8nWorkflow>;
+	/** The publication status on n8n ≥2.36, `undefined` where n8n has none (2.8: activation is synchronous). */
+	publicationStatus(id: string): Promise<PublicationStatus | undefined>;
 	deleteWorkflow(id: string): Promise<void>;
 	getWorkflow(id: string): Promise<N8nWorkflow>;
 	listExecutions(workflowId: string, options?: { includeData?: boolean }): Promise<N8nExecution[]>;
@@ -69,7 +101,7 @@ export interface N8nInstance {
 }
 
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
-	const bin = await ensureN8n(N8N_VERSION);
+	const install = await ensureN8n(N8N_VERSION);
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 	const logFile = join(userFolder, 'n8n.log');
 	if (options.tarball) await installCommunityPackage(userFolder, resolve(options.tarball));
@@ -88,7 +120,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	const logFd = openSync(logFile, 'a');
 	const started = Date.now();
 	// Its own process group, so stop() also reaches the task runner n8n spawns.
-	const child = spawn(N8N_NODE_BINARY, [bin, 'start'], {
+	const child = spawn(install.node.binary, [install.bin, 'start'], {
 		cwd: userFolder,
 		env,
 		detached: true,
@@ -97,7 +129,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	closeSync(logFd);
 	const killOnExit = () => killGroup(child, 'SIGKILL');
 	process.on('exit', killOnExit);
-	say(`starting n8n ${N8N_VERSION} (pid ${child.pid}, port ${port}, user folder ${userFolder})`);
+	say(`starting n8n ${N8N_VERSION} on Node ${install.node.version} (pid ${child.pid}, port ${port}, user folder ${userFolder})`);
 
 	const logTail = (lines = 80) => tail(logFile, lines);
 	const stopAndClean = async (keep: boolean) => {
@@ -113,7 +145,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		say(`n8n ${N8N_VERSION} ready after ${seconds(started)}`);
 		const apiKey = await setUpOwnerAndApiKey(baseUrl, logTail);
 		const stop = () => stopAndClean(KEEP_N8N);
-		return makeInstance({ baseUrl, apiKey, logFile, userFolder, startupMs, logTail, stop });
+		return makeInstance({ baseUrl, apiKey, logFile, userFolder, startupMs, logTail, stop, nodeVersion: install.node.version });
 	} catch (error) {
 		await stopAndClean(true); // a failed start is worth a look at its folder
 		throw error;
@@ -187,9 +219,12 @@ interface InstanceParts {
 	logFile: string;
 	userFolder: string;
 	startupMs: number;
+	nodeVersion: string;
 	logTail: (lines?: number) => string;
 	stop: () => Promise<void>;
 }
+
+const PUBLICATION_TIMEOUT_MS = 120_000;
 
 function makeInstance(parts: InstanceParts): N8nInstance {
 	const request = jsonClient(parts.baseUrl, () => parts.logTail());
@@ -214,6 +249,36 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		return (await request<T>(method, `rest/${path.replace(/^\//, '')}`, { body, headers: await session })).body;
 	};
 
+	let hasPublicationStatus: boolean | undefined;
+	async function publicationStatus(id: string): Promise<PublicationStatus | undefined> {
+		if (hasPublicationStatus === false) return undefined;
+		try {
+			const status = (await rest<{ data: PublicationStatus }>('GET', `workflows/${id}/publication-status`)).data;
+			hasPublicationStatus = true;
+			return status;
+		} catch (error) {
+			// 2.8 has no such route; ≥2.36 answers "not available" when the publication service is off.
+			if (hasPublicationStatus === undefined && error instanceof N8nApiError && error.status === 404 && !/does not exist/.test(error.body)) {
+				hasPublicationStatus = false;
+				return undefined;
+			}
+			throw error;
+		}
+	}
+
+	/** Polls until n8n is no longer publishing the workflow (at once where activation is synchronous). */
+	async function settled(id: string): Promise<PublicationStatus | undefined> {
+		const deadline = Date.now() + PUBLICATION_TIMEOUT_MS;
+		for (;;) {
+			const status = await publicationStatus(id);
+			if (status?.status !== 'in_progress') return status;
+			if (Date.now() > deadline) {
+				throw new Error(`workflow ${id} was still being published after ${PUBLICATION_TIMEOUT_MS / 1000} s\n--- n8n log (tail) ---\n${parts.logTail()}`);
+			}
+			await sleep(200);
+		}
+	}
+
 	const listExecutions = async (workflowId: string, { includeData = false } = {}) => {
 		const all: N8nExecution[] = [];
 		let cursor: string | undefined;
@@ -229,6 +294,7 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 
 	return {
 		version: N8N_VERSION,
+		nodeVersion: parts.nodeVersion,
 		baseUrl: parts.baseUrl,
 		webhookBaseUrl: parts.baseUrl.replace('127.0.0.1', 'localhost'),
 		apiKey: parts.apiKey,
@@ -270,8 +336,18 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 			return { id: created.id };
 		},
 
-		activateWorkflow: (id) => api<N8nWorkflow>('POST', `workflows/${id}/activate`),
-		deactivateWorkflow: (id) => api<N8nWorkflow>('POST', `workflows/${id}/deactivate`),
+		async activateWorkflow(id) {
+			const workflow = await api<N8nWorkflow>('POST', `workflows/${id}/activate`);
+			const publication = await settled(id);
+			if (publication && publication.status !== 'published') throw new ActivationError(id, publication);
+			return workflow;
+		},
+		async deactivateWorkflow(id) {
+			const workflow = await api<N8nWorkflow>('POST', `workflows/${id}/deactivate`);
+			await settled(id);
+			return workflow;
+		},
+		publicationStatus,
 		async deleteWorkflow(id) {
 			await api('DELETE', `workflows/${id}`);
 		},

@@ -1,21 +1,59 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { N8N_NODE_BINARY } from './config';
 
+const REPO_NPMRC = resolve(__dirname, '..', '..', '..', '.npmrc');
+
+/** What npm exports about its own invocation (not settings): recomputed by every npm. */
+const NPM_BOOKKEEPING = new Set(['npm_config_local_prefix', 'npm_config_prefix', 'npm_config_global_prefix', 'npm_config_node_gyp', 'npm_config_npm_version', 'npm_config_user_agent', 'npm_config_call', 'npm_config_argv']);
+
+/** `ignore-scripts=true` → `npm_config_ignore_scripts`, the name npm exports a setting under. */
+export function npmEnvName(key: string): string {
+	return `npm_config_${key.trim().toLowerCase().replace(/-/g, '_')}`;
+}
+
+/** The settings a `.npmrc` file sets, as npm_config_* names. */
+export function npmrcKeys(text: string): Set<string> {
+	const keys = new Set<string>();
+	for (const line of text.split(/\r?\n/)) {
+		const match = /^\s*([^#;=\s][^=]*?)\s*=/.exec(line);
+		if (match) keys.add(npmEnvName(match[1]));
+	}
+	return keys;
+}
+
 /**
- * The environment for npm child processes. When jest runs under `npm test`, npm exports
- * the repo's config as npm_config_* (including ignore-scripts=true from .npmrc), which
- * would leak into installs that live outside the repo. The chosen node goes first on
- * PATH so that npm, node-gyp and install scripts build for the node that will run n8n.
+ * The environment for npm child processes that work outside the repo (n8n and Node installs, the
+ * community-package install, `npm pack`).
+ *
+ * Under `npm test`, npm exports its whole effective config as npm_config_*: the user's own settings
+ * (cache, proxy, registry, cafile, nodedir…, from ~/.npmrc or their environment), which must reach
+ * the child, and the repo's .npmrc (ignore-scripts=true), which must not. They cannot be told apart
+ * by value, so the keys the repo's .npmrc sets are dropped, with npm's bookkeeping about its own
+ * invocation (local_prefix points at the repo) and the npm_package_* / npm_lifecycle_* variables.
+ * The chosen Node goes first on PATH so that npm, node-gyp and install scripts run on, and build
+ * for, the Node that will run n8n; the user's global npmrc is named explicitly because npm would
+ * otherwise look for it next to that Node.
  */
-export function cleanNpmEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function cleanNpmEnv(extra: Record<string, string> = {}, { nodeBinary = N8N_NODE_BINARY, repoNpmrc = REPO_NPMRC } = {}): NodeJS.ProcessEnv {
+	const repoKeys = existsSync(repoNpmrc) ? npmrcKeys(readFileSync(repoNpmrc, 'utf8')) : new Set<string>();
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_/i.test(key)) continue;
+		if (/^npm_/i.test(key)) {
+			const name = key.toLowerCase();
+			if (!name.startsWith('npm_config_') || repoKeys.has(name) || NPM_BOOKKEEPING.has(name)) continue;
+		}
 		env[key] = value;
 	}
-	env.PATH = `${dirname(N8N_NODE_BINARY)}:${process.env.PATH ?? ''}`;
+	const ownGlobalConfig = join(dirname(dirname(process.execPath)), 'etc', 'npmrc');
+	if (!Object.keys(env).some((key) => key.toLowerCase() === 'npm_config_globalconfig') && existsSync(ownGlobalConfig)) {
+		env.npm_config_globalconfig = ownGlobalConfig;
+	}
+	env.PATH = `${dirname(nodeBinary)}:${process.env.PATH ?? ''}`;
+	for (const key of Object.keys(extra)) {
+		for (const existing of Object.keys(env)) if (existing.toLowerCase() === key.toLowerCase()) delete env[existing];
+	}
 	return { ...env, ...extra };
 }
 
