@@ -87,7 +87,12 @@ async function main(): Promise<void> {
 		// X deletes the account's subscription when it revokes the app (app.revoked, fired last):
 		// activating the workflow again subscribes it anew, so the demo stays ready for more events.
 		await demo.reactivate('aaa');
-		if (!emu.state.x.subscriptions.some((s) => s.userId === SUBSCRIBER.id)) throw new Error('re-activating the workflow after app.revoked did not subscribe the account again');
+		// n8n ≥2.36 activates in the background: give it a moment.
+		const deadline = Date.now() + 30_000;
+		while (!emu.state.x.subscriptions.some((s) => s.userId === SUBSCRIBER.id)) {
+			if (Date.now() > deadline) throw new Error('re-activating the workflow after app.revoked did not subscribe the account again');
+			await new Promise((r) => setTimeout(r, 200));
+		}
 		const others = [await fireOne(demo, 'xaa', 'dm.received'), await fireOne(demo, 'ayrshare', 'dm.received')];
 
 		writeDemoState({ pid: process.pid, emulatorUrl: emu.url, n8nUrl: n8n.baseUrl, apiKey: n8n.apiKey, workflows: demo.workflows });

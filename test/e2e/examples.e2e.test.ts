@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_USERS } from '../../emulator/defaults';
 import type { Emulator } from '../../emulator/server';
 import { type N8nInstance, nodeOutput } from './harness';
+import { eventually } from './support/eventually';
 import { emulatorClient, startStack, stopStack } from './support/stack';
 import { TRIGGER_NODE, TRIGGER_TYPE, productionUrl } from './support/triggerWorkflow';
 
@@ -129,9 +130,12 @@ describe.each(files)('examples/%s', (file) => {
 		try {
 			const trigger = example.nodes.find((node) => node.type === TRIGGER_TYPE)!;
 			const url = productionUrl(n8n, trigger.webhookId!);
-			const webhook = emu.state.x.webhooks.find((w) => w.url === url);
-			expect(webhook).toMatchObject({ valid: true });
-			expect(emu.state.x.subscriptions).toEqual(expect.arrayContaining([expect.objectContaining({ webhookId: webhook!.id, userId: SUBSCRIBER.id })]));
+			// n8n ≥2.36 registers in the background: what it did at X is polled for.
+			await eventually(() => {
+				const webhook = emu.state.x.webhooks.find((w) => w.url === url);
+				expect(webhook).toMatchObject({ valid: true });
+				expect(emu.state.x.subscriptions).toEqual(expect.arrayContaining([expect.objectContaining({ webhookId: webhook!.id, userId: SUBSCRIBER.id })]));
+			});
 
 			const { inject, event } = EVENT[file];
 			const { deliveries } = await emulator<{ deliveries: Array<{ status: number; url: string }> }>('POST', '/_emulator/x/events', { type: inject });
@@ -148,6 +152,6 @@ describe.each(files)('examples/%s', (file) => {
 		} finally {
 			await n8n.deactivateWorkflow(id);
 		}
-		expect(emu.state.x.webhooks).toEqual([]);
+		await eventually(() => expect(emu.state.x.webhooks).toEqual([]));
 	});
 });
