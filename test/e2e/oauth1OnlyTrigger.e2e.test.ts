@@ -9,7 +9,7 @@ import type { Emulator } from '../../emulator/server';
 import { type N8nInstance, nodeOutput } from './harness';
 import { eventually } from './support/eventually';
 import { emulatorClient, startStack, stopStack, type Stack } from './support/stack';
-import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
+import { TRIGGER_NODE, createXOAuth1Credential, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
 
@@ -79,14 +79,8 @@ test('source xaa: public subscriptions use the obtained app token, private ones 
 });
 
 test('a wrong API Key Secret fails activation with X’s reason, and nothing is registered', async () => {
-	const wrong = await n8n.createCredential('xOAuth1UserApi', 'X OAuth1 (wrong secret)', {
-		consumerKey: DEFAULT_APP.consumerKey,
-		consumerSecret: 'not-the-secret',
-		accessToken: SUBSCRIBER.accessToken,
-		accessTokenSecret: SUBSCRIBER.accessTokenSecret,
-		baseUrl: emu.url,
-	});
-	const { workflow } = triggerWorkflow('AAA, wrong secret', { xOAuth1UserApi: { id: wrong.id, name: 'X OAuth1 (wrong secret)' } });
+	const wrong = await createXOAuth1Credential(n8n, emu.url, { consumerSecret: 'not-the-secret' }, 'X OAuth1 (wrong secret)');
+	const { workflow } = triggerWorkflow('AAA, wrong secret', wrong);
 	const { id } = await n8n.createWorkflow(workflow);
 	const failure = await n8n.activateWorkflow(id).then(
 		() => '',
