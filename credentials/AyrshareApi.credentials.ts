@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { applyProfileKey } from '../nodes/shared/transport/ayrshareProfileKey';
+import { byoXKeyHeaders } from '../nodes/shared/transport/ayrshareXKeys';
 import { baseUrlProperty, DEFAULT_AYRSHARE_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
 
 export class AyrshareApi implements ICredentialType {
@@ -64,6 +65,23 @@ export class AyrshareApi implements ICredentialType {
 			description:
 				'Optional. The private key (PEM) from Ayrshare’s onboarding for your Business plan (the "Social Accounts Linking" page) that signs linking URLs; needed by Ayrshare Profile → Generate Link.',
 		},
+		{
+			displayName: 'X API Key',
+			name: 'xApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The API Key (Consumer Key) of your own X Developer App. Since 31 March 2026 Ayrshare rejects X operations without your own X keys; when set, every Ayrshare call sends it in the X-Twitter-OAuth1-Api-Key header.',
+		},
+		{
+			displayName: 'X API Key Secret',
+			name: 'xApiKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional. The API Key Secret of the same X app, sent in the X-Twitter-OAuth1-Api-Secret header. Set it together with X API Key.',
+		},
 		baseUrlProperty(DEFAULT_AYRSHARE_BASE_URL),
 	];
 
@@ -76,6 +94,7 @@ export class AyrshareApi implements ICredentialType {
 		baseURL: undefined,
 		headers: {
 			...applyProfileKey(requestOptions.headers, credentials.profileKey),
+			...byoXKeyHeaders(credentials),
 			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
 		},
 	});

@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { xCredentialTest } from '../nodes/shared/transport/xCredentialTest';
 import { baseUrlProperty, DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
 
 export class XBearerApi implements ICredentialType {
@@ -19,6 +20,13 @@ export class XBearerApi implements ICredentialType {
 	icon: Icon = { light: 'file:x.svg', dark: 'file:x.dark.svg' };
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Optional. Without it, the nodes ask X for this bearer token with the API Key and Secret of the X OAuth1 User credential, so that one credential is enough. Set it to use a token you already have.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Bearer Token',
 			name: 'bearerToken',
@@ -50,7 +58,6 @@ export class XBearerApi implements ICredentialType {
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.bearerToken ?? '')}` },
 	});
 
-	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/2/webhooks' },
-	};
+	// Every answer of GET /2/webhooks has `meta`, also when the app has no webhook.
+	test: ICredentialTestRequest = xCredentialTest('/2/webhooks', 'meta', 'the app’s webhooks');
 }

@@ -16,6 +16,7 @@ export const DEFAULT_AYRSHARE: AyrshareOptions = {
 	accountActivityEnabled: true,
 	rateLimit: 300,
 	signatureEncoding: 'hex',
+	requireXKeys: true,
 };
 
 export const SUBSCRIBER_ID = '1500000000000000001';

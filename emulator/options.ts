@@ -41,6 +41,8 @@ export interface AyrshareOptions {
 	rateLimit: number;
 	/** Encoding of `X-Authorization-Content-SHA256` on signed deliveries (Ayrshare does not document it). */
 	signatureEncoding: 'hex' | 'base64';
+	/** Refuse X operations without bring-your-own X keys, as Ayrshare does since 2026-03-31 (ayrshare/xKeys.ts). */
+	requireXKeys: boolean;
 }
 
 export type RateGroup = 'users' | 'webhooks' | 'replay' | 'subscriptions' | 'subscriptionCount';

@@ -3,11 +3,12 @@
  * (Debian's chromium driven by playwright-core; no browser download). Writes docs/images/*.png.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { chromium, type Page } from 'playwright-core';
 
+import { DEFAULT_APP, DEFAULT_USERS } from '../emulator/defaults';
 import { OWNER } from '../test/e2e/harness';
 import { TRIGGER_NODE } from '../test/e2e/support/triggerWorkflow';
 import { startDemoEnvironment } from './demoEnvironment';
@@ -74,6 +75,29 @@ async function main() {
 		if (await jsonTab.count()) await jsonTab.click();
 		await page.waitForTimeout(1000);
 		await page.screenshot({ path: join(OUT, 'execution.png') });
+
+		// One of examples/ as a user sees it after importing it and picking credentials.
+		const example = JSON.parse(readFileSync(resolve(__dirname, '../examples/big-account-mention-to-slack.json'), 'utf8'));
+		const { id: xCredential } = await demo.n8n.createCredential('xOAuth1UserApi', 'X OAuth1 User API account', {
+			consumerKey: DEFAULT_APP.consumerKey,
+			consumerSecret: DEFAULT_APP.consumerSecret,
+			accessToken: DEFAULT_USERS[0].accessToken,
+			accessTokenSecret: DEFAULT_USERS[0].accessTokenSecret,
+			baseUrl: demo.emu.url,
+		});
+		const { id: slackCredential } = await demo.n8n.createCredential('slackApi', 'Slack account', { accessToken: 'xoxb-screenshot', notice: '' });
+		const nodes = example.nodes.map((node: { credentials?: Record<string, unknown> }) =>
+			node.credentials?.xOAuth1UserApi
+				? { ...node, credentials: { xOAuth1UserApi: { id: xCredential, name: 'X OAuth1 User API account' } } }
+				: node.credentials?.slackApi
+					? { ...node, credentials: { slackApi: { id: slackCredential, name: 'Slack account' } } }
+					: node,
+		);
+		const imported = await demo.n8n.createWorkflow({ name: example.name, nodes, connections: example.connections, settings: example.settings });
+		await page.goto(`${demo.n8n.baseUrl}workflow/${imported.id}`);
+		await page.getByText(TRIGGER_NODE, { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1500);
+		await page.screenshot({ path: join(OUT, 'example-slack.png') });
 		console.log(`screenshots written to ${OUT}`);
 	} finally {
 		await browser.close();

@@ -6,6 +6,7 @@ import type { EmulatorOptions } from '../options';
 import { constantTimeEqual } from '../x/signing';
 import { ayrshareError, ayrshareErrorBody, DEFAULT_MESSAGES } from './errors';
 import type { AyrshareProfile, AyrshareState } from './state';
+import { recordXKeys } from './xKeys';
 
 /** What every Ayrshare route needs: configuration, the Ayrshare state and the shared fail rules. */
 export interface AyrshareContext {
@@ -33,6 +34,7 @@ export function ayrshareEndpoint(ctx: AyrshareContext, scope: ProfileScope, hand
 			const body = canned.body ?? ayrshareErrorBody(canned.status, DEFAULT_MESSAGES[canned.status] ?? 'Error.');
 			return { status: canned.status, body, headers: canned.headers };
 		}
+		recordXKeys(ctx, req);
 		try {
 			authenticate(req, ctx.options.ayrshare.apiKey);
 			const profile = resolveProfile(req, ctx.state, scope);

@@ -59,6 +59,8 @@ export interface AyrshareState {
 	webhooks: AyrshareWebhook[];
 	deliveries: AyrshareDelivery[];
 	rateWindows: Record<string, RateWindow>;
+	/** The bring-your-own X key headers of every request (the secret only as sent or not). */
+	xKeyRequests: Array<{ method: string; path: string; apiKey: string | null; secretSent: boolean }>;
 }
 
 export const PRIMARY_REF_ID = 'emu0primary0ref0id';
@@ -93,5 +95,6 @@ export function createAyrshareState(): AyrshareState {
 		webhooks: [],
 		deliveries: [],
 		rateWindows: {},
+		xKeyRequests: [],
 	};
 }

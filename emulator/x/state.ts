@@ -90,8 +90,12 @@ export interface XState {
 	rateWindows: Record<string, RateWindow>;
 	/** OAuth 1.0a nonces seen recently, with their timestamps, to refuse replays of a signed request. */
 	nonces: Record<string, number>;
+	/** App bearer tokens handed out by `POST /oauth2/token`, so tests can see that clients cache them. */
+	appTokensIssued: number;
+	/** What the emulator's own receiver (`/_emulator/inbox`) was sent, newest first. */
+	inbox: Array<{ at: string; signatureValid: boolean; body: unknown }>;
 }
 
 export function createXState(): XState {
-	return { webhooks: [], subscriptions: [], activitySubscriptions: [], activityCreateLog: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {} };
+	return { webhooks: [], subscriptions: [], activitySubscriptions: [], activityCreateLog: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {}, appTokensIssued: 0, inbox: [] };
 }

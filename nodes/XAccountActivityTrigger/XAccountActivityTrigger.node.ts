@@ -54,7 +54,8 @@ export class XAccountActivityTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'xOAuth1UserApi', required: true, displayOptions: forX },
-			{ name: 'xBearerApi', required: true, displayOptions: forX },
+			// Optional: without it the app's token comes from the X OAuth1 User credential's keys.
+			{ name: 'xBearerApi', required: false, displayOptions: forX },
 			{ name: 'ayrshareApi', required: true, displayOptions: forAyrshare },
 		],
 		// `setup` (GET) must come first: n8n registers webhooks in this order, and X sends its CRC

@@ -16,6 +16,7 @@ import { createXCredentials, webhookNode } from './support/triggerWorkflow';
 
 const ACTION_TYPE = 'n8n-nodes-x-account-activity.xAccountActivity';
 const PATH = 'action-node-e2e';
+const OAUTH1_ONLY_PATH = 'action-node-oauth1-only-e2e';
 
 let emu: Emulator;
 let n8n: N8nInstance;
@@ -24,8 +25,13 @@ let credentials: Record<string, { id: string; name: string }>;
 let rotatedAyrshare: { id: string; name: string };
 let offlineAyrshare: { id: string; name: string };
 
+type Step = [string, Record<string, unknown>, Record<string, unknown>?];
+
+/** The X half of the steps: every operation on X's webhooks, subscriptions, activity subscriptions and replay. */
+const X_STEP_COUNT = 14;
+
 /** Each step: [node name, parameters, node settings]; they run in this order, one after another. */
-function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Record<string, unknown>?]> {
+function steps(receiverUrl: string): Step[] {
 	const webhookId = "={{ $('Create Webhook').first().json.id }}";
 	const newProfileKey = "={{ $('Create Profile').first().json.profileKey }}";
 	const activityId = "={{ $('Create Activity Subscription').first().json.subscription_id }}";
@@ -90,10 +96,9 @@ function steps(receiverUrl: string): Array<[string, Record<string, unknown>, Rec
 	];
 }
 
-function actionWorkflow(receiverUrl: string) {
-	const chain = steps(receiverUrl);
+function actionWorkflow(chain: Step[], path: string, nodeCredentials: Record<string, { id: string; name: string }>) {
 	const nodes: Array<Record<string, unknown>> = [
-		webhookNode(PATH),
+		webhookNode(path),
 		...chain.map(([name, parameters, settings], index) => ({
 			id: randomUUID(),
 			name,
@@ -101,52 +106,29 @@ function actionWorkflow(receiverUrl: string) {
 			typeVersion: 1,
 			position: [220 * (index + 1), 0],
 			parameters,
-			credentials,
+			credentials: nodeCredentials,
 			...settings,
 		})),
 	];
 	const names = ['Webhook', ...chain.map(([name]) => name)];
 	const connections = Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
-	return { name: 'Action node e2e', nodes, connections, settings: { executionOrder: 'v1' } };
+	return { name: `Action node e2e (${path})`, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
-beforeAll(async () => {
-	const tarball = await packPackage(resolve(__dirname, '../..'));
-	emu = await startEmulator({ port: 0, log: () => undefined });
-	receiver = await startReceiver(DEFAULT_APP.consumerSecret);
-	n8n = await startN8n({ tarball });
-	const ayrshareData = {
-		apiKey: DEFAULT_AYRSHARE.apiKey,
-		profileKey: '',
-		webhookSecret: 'e2e-secret-1',
-		domain: DEFAULT_AYRSHARE.domain,
-		privateKey: DEFAULT_AYRSHARE.privateKey,
-		baseUrl: `${emu.url}/api`,
-	};
-	const ayrshare = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator)', ayrshareData);
-	const rotated = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator, new secret)', { ...ayrshareData, webhookSecret: 'e2e-secret-2' });
-	rotatedAyrshare = { id: rotated.id, name: 'Ayrshare (emulator, new secret)' };
-	const offline = await n8n.createCredential('ayrshareApi', 'Ayrshare (offline)', { ...ayrshareData, baseUrl: 'http://127.0.0.1:1/api' });
-	offlineAyrshare = { id: offline.id, name: 'Ayrshare (offline)' };
-	credentials = { ...(await createXCredentials(n8n, emu.url)), ayrshareApi: { id: ayrshare.id, name: 'Ayrshare (emulator)' } };
-}, 15 * 60_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await emu?.close();
-	await receiver?.close();
-});
-
-test('a webhook-started workflow runs every operation of the action node', async () => {
-	const { id } = await n8n.createWorkflow(actionWorkflow(receiver.url));
+/** Activates the workflow, starts it once through its Webhook node and returns the finished execution. */
+async function runOnce(workflow: ReturnType<typeof actionWorkflow>, path: string) {
+	const { id } = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(id);
-	const response = await fetch(`${n8n.webhookBaseUrl}webhook/${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const response = await fetch(`${n8n.webhookBaseUrl}webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 	expect(response.status).toBe(200);
 	const [execution] = await n8n.waitForExecutions(id, 1, 60_000);
 	if (execution.status !== 'success') process.stderr.write(`${JSON.stringify(execution).slice(0, 4000)}\n${n8n.logTail(40)}\n`);
 	expect(execution.status).toBe('success');
+	return { id, execution, out: (name: string) => nodeOutput(execution, name) };
+}
 
-	const out = (name: string) => nodeOutput(execution, name);
+/** What every X operation must have returned, and left behind at X (nothing). */
+function expectXOperations(out: (name: string) => Array<Record<string, unknown>>) {
 	const webhookId = out('Create Webhook')[0].id;
 	expect(out('Create Webhook')).toEqual([expect.objectContaining({ url: receiver.url, valid: true })]);
 	expect(out('Subscribe')).toEqual([{ webhookId, subscribed: true, alreadySubscribed: false }]);
@@ -175,6 +157,43 @@ test('a webhook-started workflow runs every operation of the action node', async
 	expect(out('Unsubscribe')).toEqual([{ webhookId, userId: SUBSCRIBER_ID, subscribed: false, removed: true }]);
 	expect(out('Delete Webhook')).toEqual([{ id: webhookId, deleted: true }]);
 	expect(emu.state.x.webhooks).toEqual([]);
+}
+
+beforeAll(async () => {
+	const tarball = await packPackage(resolve(__dirname, '../..'));
+	emu = await startEmulator({ port: 0, log: () => undefined });
+	receiver = await startReceiver(DEFAULT_APP.consumerSecret);
+	n8n = await startN8n({ tarball });
+	const ayrshareData = {
+		apiKey: DEFAULT_AYRSHARE.apiKey,
+		profileKey: '',
+		webhookSecret: 'e2e-secret-1',
+		domain: DEFAULT_AYRSHARE.domain,
+		privateKey: DEFAULT_AYRSHARE.privateKey,
+		// Bring-your-own X keys: Ayrshare refuses X operations (switching X Account Activity on) without them.
+		xApiKey: DEFAULT_APP.consumerKey,
+		xApiKeySecret: DEFAULT_APP.consumerSecret,
+		baseUrl: `${emu.url}/api`,
+	};
+	const ayrshare = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator)', ayrshareData);
+	const rotated = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator, new secret)', { ...ayrshareData, webhookSecret: 'e2e-secret-2' });
+	rotatedAyrshare = { id: rotated.id, name: 'Ayrshare (emulator, new secret)' };
+	const offline = await n8n.createCredential('ayrshareApi', 'Ayrshare (offline)', { ...ayrshareData, baseUrl: 'http://127.0.0.1:1/api' });
+	offlineAyrshare = { id: offline.id, name: 'Ayrshare (offline)' };
+	credentials = { ...(await createXCredentials(n8n, emu.url)), ayrshareApi: { id: ayrshare.id, name: 'Ayrshare (emulator)' } };
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await emu?.close();
+	await receiver?.close();
+});
+
+test('a webhook-started workflow runs every operation of the action node', async () => {
+	const { id, execution, out } = await runOnce(actionWorkflow(steps(receiver.url), PATH, credentials), PATH);
+	expectXOperations(out);
+	// The X App Bearer Token credential was set, so no token was asked for.
+	expect(emu.state.x.appTokensIssued).toBe(0);
 
 	expect(out('Create Profile')[0]).toMatchObject({ status: 'success', title: 'E2E Client', profileKey: expect.any(String) });
 	expect(out('Register Activity Webhook')).toEqual([expect.objectContaining({ status: 'success', action: 'accountActivity' })]);
@@ -197,6 +216,9 @@ test('a webhook-started workflow runs every operation of the action node', async
 	expect(emu.state.ayrshare.webhooks).toEqual([expect.objectContaining({ action: 'social', secret: 'e2e-secret-2', previousSecret: 'e2e-secret-1' })]);
 	expect(out('List Profiles').map((p) => p.title).sort()).toEqual(['E2E Client', 'Emulator Client']);
 	expect(out('Delete Profile')).toEqual([expect.objectContaining({ status: 'success', deleted: true })]);
+	// Every Ayrshare call carried the credential's own X keys.
+	expect(emu.state.ayrshare.xKeyRequests.length).toBeGreaterThan(10);
+	expect(emu.state.ayrshare.xKeyRequests.filter((r) => r.apiKey !== DEFAULT_APP.consumerKey || !r.secretSent)).toEqual([]);
 
 	// Nothing secret leaks into the stored execution.
 	expect(JSON.stringify(execution)).not.toContain(DEFAULT_APP.bearerToken);
@@ -204,4 +226,15 @@ test('a webhook-started workflow runs every operation of the action node', async
 	// Secrets live in the credentials only: neither the workflow nor its execution holds them.
 	const stored = JSON.stringify([execution, await n8n.getWorkflow(id)]);
 	for (const secret of ['e2e-secret-1', 'e2e-secret-2', 'emu-ayrshare-private-key']) expect(stored).not.toContain(secret);
+});
+
+test('with only the X OAuth1 User credential, every X operation runs: the app token is obtained from its keys once', async () => {
+	const xSteps = steps(receiver.url).slice(0, X_STEP_COUNT);
+	expect(xSteps.map(([, parameters]) => parameters.resource)).not.toContain('ayrshareProfile');
+	const { execution, out } = await runOnce(actionWorkflow(xSteps, OAUTH1_ONLY_PATH, { xOAuth1UserApi: credentials.xOAuth1UserApi }), OAUTH1_ONLY_PATH);
+	expectXOperations(out);
+	// One token for the whole run (cached in n8n's memory), and the token never shows in the execution.
+	expect(emu.state.x.appTokensIssued).toBe(1);
+	expect(JSON.stringify(execution)).not.toContain(DEFAULT_APP.bearerToken);
+	expect(JSON.stringify(execution)).not.toContain(DEFAULT_APP.consumerSecret);
 });

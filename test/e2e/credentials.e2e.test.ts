@@ -46,12 +46,18 @@ test('X OAuth1 User: signed GET /2/users/me passes; a wrong secret fails without
 	expect(await testCredential('xOAuth1UserApi', oauth1({ baseUrl: emu.url }))).toMatchObject({ status: 'OK' });
 	const failed = await testCredential('xOAuth1UserApi', oauth1({ baseUrl: emu.url, accessTokenSecret: 'wrong-token-secret' }));
 	expect(failed.status).toBe('Error');
+	// n8n shows this message under the credential: what X answered, in X's words, and what to do.
+	expect(failed.message).toContain('X answered 401 Unauthorized: “Invalid or missing authentication credentials”');
+	expect(failed.message).toContain('Paste the keys and tokens again');
 	expect(JSON.stringify(failed)).not.toContain('wrong-token-secret');
 });
 
 test('X App Bearer Token: GET /2/webhooks passes; a wrong token fails', async () => {
 	expect(await testCredential('xBearerApi', { bearerToken: DEFAULT_APP.bearerToken, baseUrl: emu.url })).toMatchObject({ status: 'OK' });
-	expect((await testCredential('xBearerApi', { bearerToken: 'nope', baseUrl: emu.url })).status).toBe('Error');
+	expect(await testCredential('xBearerApi', { bearerToken: 'nope', baseUrl: emu.url })).toMatchObject({
+		status: 'Error',
+		message: expect.stringContaining('X answered 401 Unauthorized'),
+	});
 });
 
 test('Ayrshare API: GET /user passes; a wrong key fails', async () => {

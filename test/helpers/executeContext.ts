@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { fakeContext, fakeNode } from './n8nContext';
+import { fakeContext } from './n8nContext';
 
 /**
  * A fake IExecuteFunctions for action-node unit tests, on top of {@link fakeContext} (so HTTP
@@ -22,7 +22,7 @@ export function fakeExecuteContext(options: ExecuteContextOptions): IExecuteFunc
 	const base = fakeContext({ credentials: options.credentials });
 	const context = {
 		...base,
-		getNode: () => ({ ...fakeNode, name: 'X Account Activity', type: 'n8n-nodes-x-account-activity.xAccountActivity' }),
+		getNode: () => ({ ...base.getNode(), name: 'X Account Activity', type: 'n8n-nodes-x-account-activity.xAccountActivity' }),
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail === true,
 		getTimezone: () => options.timezone ?? 'UTC',

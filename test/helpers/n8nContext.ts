@@ -66,10 +66,12 @@ async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse>
 	requestLog.push({ method, url: url.toString(), headers: { ...(options.headers as Record<string, string>) }, body: hasBody ? options.body : undefined });
 	let response: Response;
 	try {
+		// A string body (a form) is sent as it is, with the caller's content type; objects as JSON.
+		const json = hasBody && typeof options.body !== 'string';
 		response = await fetch(url, {
 			method,
-			headers: { ...(options.headers as Record<string, string>), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-			body: hasBody ? JSON.stringify(options.body) : undefined,
+			headers: { ...(options.headers as Record<string, string>), ...(json ? { 'content-type': 'application/json' } : {}) },
+			body: hasBody ? (json ? JSON.stringify(options.body) : String(options.body)) : undefined,
 		});
 	} catch (error) {
 		// fetch says "fetch failed" and keeps the system error in `cause`; axios, which n8n uses,
@@ -103,13 +105,15 @@ function workflowIdFor(staticData: IDataObject): string {
 export function fakeContext(options: FakeContextOptions = {}) {
 	const staticData = options.staticData ?? {};
 	const credentials = options.credentials ?? {};
+	// As in a workflow: the node lists the credentials set on it (n8n's INode.credentials).
+	const node: INode = { ...fakeNode, credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: type, name: type }])) };
 	const getCredentials = async (type: string) => {
 		if (!credentials[type]) throw new NodeOperationError(fakeNode, `Node does not have any credentials set for "${type}"`, { level: 'warning' });
 		return credentials[type];
 	};
 	return {
 		staticData,
-		getNode: () => (options.nodeId ? { ...fakeNode, id: options.nodeId } : fakeNode),
+		getNode: () => (options.nodeId ? { ...node, id: options.nodeId } : node),
 		getWorkflow: () => ({ id: options.workflowId ?? workflowIdFor(staticData), name: 'Unit test', active: true }),
 		getMode: () => options.mode ?? 'webhook',
 		getNodeParameter: (name: string, fallback?: unknown) => (name in (options.parameters ?? {}) ? options.parameters![name] : fallback),

@@ -22,9 +22,22 @@ describe('Ayrshare API credential', () => {
 	it('tests with GET /user', () => {
 		expect(credential.test.request.url).toBe('/user');
 		expect(credential.name).toBe('ayrshareApi');
-		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'profileKey', 'webhookSecret', 'domain', 'privateKey', 'baseUrl']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'profileKey', 'webhookSecret', 'domain', 'privateKey', 'xApiKey', 'xApiKeySecret', 'baseUrl']);
 		const field = (name: string) => credential.properties.find((p) => p.name === name);
 		expect(field('privateKey')?.typeOptions?.password).toBe(true);
 		expect([field('domain')?.required, field('privateKey')?.required]).toEqual([undefined, undefined]);
+		expect([field('xApiKey')?.required, field('xApiKeySecret')?.required, field('xApiKeySecret')?.typeOptions?.password]).toEqual([undefined, undefined, true]);
+	});
+
+	it('sends the bring-your-own X keys on every call when they are set, and nothing of them otherwise', async () => {
+		const keys = { xApiKey: 'x-key ', xApiKeySecret: 'x-secret' };
+		expect((await sign(keys)).headers).toEqual({ Authorization: 'Bearer k', 'X-Twitter-OAuth1-Api-Key': 'x-key', 'X-Twitter-OAuth1-Api-Secret': 'x-secret' });
+		expect((await sign(keys, { url: '/hook/webhook', method: 'POST', headers: { 'Profile-Key': 'op' } })).headers).toEqual({
+			Authorization: 'Bearer k',
+			'Profile-Key': 'op',
+			'X-Twitter-OAuth1-Api-Key': 'x-key',
+			'X-Twitter-OAuth1-Api-Secret': 'x-secret',
+		});
+		expect((await sign({ xApiKey: '', xApiKeySecret: '' })).headers).toEqual({ Authorization: 'Bearer k' });
 	});
 });

@@ -51,6 +51,12 @@ test('the trigger asks for exactly the credentials its source uses (n8n’s own 
 	expect(shown('aaa')).toEqual(['xOAuth1UserApi', 'xBearerApi']);
 	expect(shown('xaa')).toEqual(['xOAuth1UserApi', 'xBearerApi']);
 	expect(shown('ayrshare')).toEqual(['ayrshareApi']);
+	// One X credential is enough: the bearer token is optional.
+	expect((description.credentials ?? []).map((c) => [c.name, c.required])).toEqual([
+		['xOAuth1UserApi', true],
+		['xBearerApi', false],
+		['ayrshareApi', true],
+	]);
 });
 
 /**

@@ -4,6 +4,7 @@ import { json } from '../../core/reply';
 import { parseJsonBody, type Router } from '../../core/router';
 import { ayrshareEndpoint, type AyrshareContext } from '../endpoint';
 import { ayrshareError } from '../errors';
+import { checkXKeys } from '../xKeys';
 
 const base64url = (value: string): string => Buffer.from(value).toString('base64url');
 
@@ -17,6 +18,8 @@ export function registerLinkRoute(router: Router, ctx: AyrshareContext): void {
 		'/api/profiles/generateJWT',
 		ayrshareEndpoint(ctx, 'primary', (req) => {
 			const body = parseJsonBody<Record<string, unknown>>(req) ?? {};
+			// Linking with your own X app: the keys are optional here, but checked when given.
+			checkXKeys(ctx, req, { required: false });
 			const { domain, privateKey, profileKey } = body;
 			if (typeof domain !== 'string' || domain !== ctx.options.ayrshare.domain) throw ayrshareError(400, 189, 'Domain not valid for this account.');
 			// Never echo the key back, even in the error.

@@ -4,6 +4,7 @@ import { hexId, randomToken } from '../../x/ids';
 import { ayrshareEndpoint, type AyrshareContext } from '../endpoint';
 import { ayrshareError } from '../errors';
 import { newProfile, type AyrshareProfile, type AyrshareState } from '../state';
+import { checkXKeys } from '../xKeys';
 import { registerLinkRoute } from './link';
 
 type Body = Record<string, unknown>;
@@ -115,6 +116,8 @@ export function registerProfileRoutes(router: Router, ctx: AyrshareContext): voi
 		ayrshareEndpoint(ctx, 'any', (req, caller) => {
 			const body = parseJsonBody<Body>(req) ?? {};
 			const profile = targetProfile(state, caller, { ...body, title: undefined });
+			// Switching X Account Activity on is an X operation (guess, see xKeys.ts).
+			if (body.xAccountActivityActive === true) checkXKeys(ctx, req, { required: true });
 			const refusal = body.xAccountActivityActive === true ? accountActivityRefusal(ctx, profile) : undefined;
 			if (refusal) return json(200, refusal);
 			applyUpdate(profile, body);

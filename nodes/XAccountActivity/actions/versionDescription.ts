@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as activitySubscription from './activitySubscription';
-import { ACCOUNTLESS_EVENT_TYPES, USER_CONTEXT_EVENT_TYPES } from './activitySubscription/eventTypeField';
+import { USER_CONTEXT_EVENT_TYPES } from './activitySubscription/eventTypeField';
 import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
 import * as replay from './replay';
@@ -12,17 +12,18 @@ import * as webhook from './webhook';
  * What varies between versions of the node: its credentials and parameters. The node class
  * keeps its identity (name, icon, group), where n8n's lint looks for it.
  *
- * Which credential each call needs: the app's bearer token for webhooks, replays and managing
- * subscriptions; the watched account's OAuth 1.0a keys to subscribe or check it; Ayrshare's key
- * for Ayrshare. n8n asks only for the credential the chosen operation shows.
+ * Which credential each call needs: the watched account's OAuth 1.0a keys for every X call — as the
+ * account to subscribe or check it, and, when no bearer credential is set, to obtain the app's
+ * bearer token for the app-only calls (webhooks, replays, managing subscriptions); the optional
+ * X App Bearer Token credential for those app-only calls; Ayrshare's key for Ayrshare. n8n asks
+ * only for the credentials the chosen operation shows.
  *
  * Creating an activity subscription follows the type's privacy in the event catalog, as the
  * trigger does: private types (mentions, replies, likes, DMs, mutes, blocks, chat) and those X
  * lists as neither (follows, Spaces) sign as the account and need no bearer token; public ones use
- * the app's token, plus the OAuth1 credential to read the account's ID when User ID is left empty;
- * app-wide and keyword types need no account at all.
+ * the app's token (from the bearer credential, or minted from the OAuth1 keys without one).
  *
- * The bearer token is described by what hides it: n8n's editor takes a parameter whose every
+ * Both X credentials are described by what hides them: n8n's editor takes a parameter whose every
  * value appears in credentials' `show` for the node's "authentication" field and moves it into
  * the credential picker, which would swallow Resource (test/unit/editorVisibility.test.ts).
  */
@@ -31,19 +32,15 @@ const AYRSHARE_RESOURCES = ['ayrshareProfile', 'ayrshareWebhook'];
 
 export const credentials: INodeCredentialDescription[] = [
 	{
-		name: 'xBearerApi',
-		required: true,
-		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: USER_CONTEXT_EVENT_TYPES } },
-	},
-	{
 		name: 'xOAuth1UserApi',
 		required: true,
-		// Listed by the operations that do not need it: an `operation` in `show` would qualify Replay's
-		// single-valued Operation for the same editor rule.
-		displayOptions: {
-			show: { resource: ['subscription', 'activitySubscription'] },
-			hide: { operation: ['getAll', 'count', 'unsubscribe', 'update', 'delete'], eventType: ACCOUNTLESS_EVENT_TYPES },
-		},
+		displayOptions: { hide: { resource: AYRSHARE_RESOURCES } },
+	},
+	{
+		name: 'xBearerApi',
+		// Optional: without it the app's token comes from the X OAuth1 User credential's keys.
+		required: false,
+		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: USER_CONTEXT_EVENT_TYPES } },
 	},
 	{
 		name: 'ayrshareApi',

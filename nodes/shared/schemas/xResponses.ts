@@ -66,3 +66,6 @@ export const replayJobCreatedSchema = z.union([
 export type XSubscriptionList = z.infer<typeof subscriptionListSchema>['data'];
 export type XSubscriptionCount = z.infer<typeof subscriptionCountSchema>['data'];
 export type XReplayJob = z.infer<typeof replayJobCreatedSchema>;
+
+/** `POST /oauth2/token` (developer.x.com "POST oauth2/token"): `{"token_type":"bearer","access_token":"…"}`. */
+export const appTokenSchema = z.object({ token_type: z.string().optional(), access_token: z.string().min(1) }).passthrough();

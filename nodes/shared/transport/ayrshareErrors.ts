@@ -36,7 +36,18 @@ function retryAdvice(headers: Record<string, unknown> = {}): string {
 	return `Ayrshare allows 300 requests per 5 minutes per profile${usage}. Try again ${wait}; repeated 429s can get the profile suspended, so slow the workflow down (e.g. with a Wait node or batching).`;
 }
 
-function advice(statusCode: number, said: string, headers?: Record<string, unknown>): { message: string; description: string } {
+/**
+ * Since 2026-03-31 Ayrshare rejects X operations without the customer's own X app keys (Ayrshare,
+ * "Set Up Your Own X API Key"). Its error codes for that are not published, so the wording decides.
+ */
+const BYO_X_KEYS = /X[- ]API[- ](Key|Secret|credential)|X-Twitter-OAuth1|BYO/i;
+
+function advice(statusCode: number, said: string, headers?: Record<string, unknown>, message?: string | null): { message: string; description: string } {
+	if (message && BYO_X_KEYS.test(message) && statusCode < 500 && statusCode !== 429)
+		return {
+			message: 'Ayrshare needs your own X API keys for this',
+			description: `Ayrshare rejects X operations without the keys of your own X app (since 31 March 2026). Put its API Key and API Key Secret into the Ayrshare credential’s X API Key and X API Key Secret.${said}`,
+		};
 	if (statusCode === 401)
 		return { message: 'Ayrshare did not accept the API key', description: `Check the API Key in the Ayrshare credential.${said}` };
 	if (statusCode === 403)
@@ -58,7 +69,7 @@ function advice(statusCode: number, said: string, headers?: Record<string, unkno
 export function ayrshareApiError(node: INode, response: AyrshareErrorResponse, hint?: string): NodeApiError {
 	const { code, message } = parseAyrshareError(response.body);
 	const said = message ? ` Ayrshare said: “${message}”${code ? ` (code ${code})` : ''}` : '';
-	const base = advice(response.statusCode, said, response.headers);
+	const base = advice(response.statusCode, said, response.headers, message);
 	const rejected = response.statusCode < 500 && response.statusCode !== 429 && response.statusCode !== 401;
 	const error = new NodeApiError(node, asObject(response.body) as JsonObject, {
 		message: base.message,

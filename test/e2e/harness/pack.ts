@@ -1,10 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { say } from './log';
 import { cleanNpmEnv, runOrThrow } from './proc';
 
-/** Packs the repo the way it is published, so the e2e tests load exactly what users install. */
+/**
+ * Packs the repo the way it is published, so the e2e tests load exactly what users install. The
+ * tarball lives in its own temp folder, removed when this process exits (n8n has copied the
+ * package into its user folder by then), so runs leave no `n8n-e2e-pack-*` folders behind.
+ */
 export async function packPackage(repoRoot: string): Promise<string> {
 	const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
 		n8n?: { nodes?: string[]; credentials?: string[] };
@@ -18,6 +22,7 @@ export async function packPackage(repoRoot: string): Promise<string> {
 		);
 	}
 	const destination = mkdtempSync(join(tmpdir(), 'n8n-e2e-pack-'));
+	process.once('exit', () => rmSync(destination, { recursive: true, force: true }));
 	const { stdout } = await runOrThrow(
 		'npm pack',
 		'npm',

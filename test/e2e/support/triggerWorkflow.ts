@@ -6,24 +6,31 @@ import type { N8nInstance, WorkflowJson } from '../harness';
 export const TRIGGER_NODE = 'X Account Activity Trigger';
 export const TRIGGER_TYPE = 'n8n-nodes-x-account-activity.xAccountActivityTrigger';
 
-/** Both X credentials, pointed at the emulator, created through n8n's public API. */
-export async function createXCredentials(n8n: N8nInstance, emulatorUrl: string) {
+/**
+ * The X OAuth1 User credential of the emulator's subscriber, created through n8n's public API:
+ * enough on its own. `overrides` changes fields (e.g. a wrong secret) and `name` names it.
+ */
+export async function createXOAuth1Credential(n8n: N8nInstance, emulatorUrl: string, overrides: Record<string, unknown> = {}, name = 'X OAuth1 (emulator)') {
 	const subscriber = DEFAULT_USERS[0];
-	const oauth1 = await n8n.createCredential('xOAuth1UserApi', 'X OAuth1 (emulator)', {
+	const oauth1 = await n8n.createCredential('xOAuth1UserApi', name, {
 		consumerKey: DEFAULT_APP.consumerKey,
 		consumerSecret: DEFAULT_APP.consumerSecret,
 		accessToken: subscriber.accessToken,
 		accessTokenSecret: subscriber.accessTokenSecret,
 		baseUrl: emulatorUrl,
+		...overrides,
 	});
+	return { xOAuth1UserApi: { id: oauth1.id, name } };
+}
+
+/** Both X credentials, pointed at the emulator, created through n8n's public API. */
+export async function createXCredentials(n8n: N8nInstance, emulatorUrl: string) {
+	const { xOAuth1UserApi } = await createXOAuth1Credential(n8n, emulatorUrl);
 	const bearer = await n8n.createCredential('xBearerApi', 'X Bearer (emulator)', {
 		bearerToken: DEFAULT_APP.bearerToken,
 		baseUrl: emulatorUrl,
 	});
-	return {
-		xOAuth1UserApi: { id: oauth1.id, name: 'X OAuth1 (emulator)' },
-		xBearerApi: { id: bearer.id, name: 'X Bearer (emulator)' },
-	};
+	return { xOAuth1UserApi, xBearerApi: { id: bearer.id, name: 'X Bearer (emulator)' } };
 }
 
 /** A workflow with only the trigger: the executions' trigger output is what a user's next node would get. */

@@ -1,4 +1,4 @@
-import { DEFAULT_AYRSHARE } from '../../../emulator/defaults';
+import { DEFAULT_APP, DEFAULT_AYRSHARE } from '../../../emulator/defaults';
 import { newProfile, SEEDED_PROFILE_KEY } from '../../../emulator/ayrshare/state';
 import { XAccountActivity } from '../../../nodes/XAccountActivity/XAccountActivity.node';
 import { pathOf, runError, startActionEnv, type ActionEnv } from './helpers';
@@ -87,6 +87,24 @@ describe('action node: Ayrshare profile', () => {
 		await env.run({ ...params, profileKey: '', updateFields: { xAccountActivityActive: false } }, { credentials: withCredentialProfile() });
 		expect(env.sent()[0].headers['Profile-Key']).toBe(SEEDED_PROFILE_KEY);
 		expect(env.emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(false);
+	});
+
+	it('update says, in Ayrshare’s words, when the credential has no X API keys of its own (Ayrshare wants them since 2026-03-31)', async () => {
+		await env.run({ resource: 'ayrshareWebhook', operation: 'register', action: 'accountActivity', url: 'https://example.com/hook', profileKey: SEEDED_PROFILE_KEY });
+		const { xApiKey, xApiKeySecret, ...withoutKeys } = env.credentials.ayrshareApi;
+		expect([xApiKey, xApiKeySecret]).toEqual([DEFAULT_APP.consumerKey, DEFAULT_APP.consumerSecret]);
+		const params = { resource: 'ayrshareProfile', operation: 'update', profileKey: SEEDED_PROFILE_KEY, updateFields: { xAccountActivityActive: true } };
+		const error = await runError(env, params, { credentials: { ...env.credentials, ayrshareApi: withoutKeys } });
+		expect(error.message).toBe('Ayrshare needs your own X API keys for this');
+		expect(error.description).toContain('X API Key and X API Key Secret');
+		expect(error.description).toContain('Ayrshare said: “X operations require your own X API credentials');
+		expect(env.emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(false);
+		// Keys of another X app: Ayrshare passes on X's refusal.
+		const wrong = await runError(env, params, { credentials: { ...env.credentials, ayrshareApi: { ...withoutKeys, xApiKey: 'other', xApiKeySecret: 'other-secret' } } });
+		expect(wrong.message).toBe('Ayrshare needs your own X API keys for this');
+		expect(JSON.stringify(wrong)).not.toContain('other-secret');
+		await env.run(params);
+		expect(env.emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(true);
 	});
 
 	it('update says when the account lacks the feature', async () => {

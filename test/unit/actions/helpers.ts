@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_AYRSHARE } from '../../../emulator/defaults';
+import { DEFAULT_APP, DEFAULT_AYRSHARE } from '../../../emulator/defaults';
 import { startEmulator, type Emulator, type EmulatorInput } from '../../../emulator/server';
 import { XAccountActivity } from '../../../nodes/XAccountActivity/XAccountActivity.node';
 import { fakeExecuteContext, type ExecuteContextOptions } from '../../helpers/executeContext';
@@ -22,7 +22,15 @@ export async function startActionEnv(input: EmulatorInput = {}): Promise<ActionE
 	const emu = await startEmulator(input);
 	const credentials = {
 		...emulatorCredentials(emu.url),
-		ayrshareApi: { apiKey: DEFAULT_AYRSHARE.apiKey, profileKey: '', webhookSecret: '', baseUrl: `${emu.url}/api` },
+		// With bring-your-own X keys, which Ayrshare needs for X operations since 2026-03-31.
+		ayrshareApi: {
+			apiKey: DEFAULT_AYRSHARE.apiKey,
+			profileKey: '',
+			webhookSecret: '',
+			xApiKey: DEFAULT_APP.consumerKey,
+			xApiKeySecret: DEFAULT_APP.consumerSecret,
+			baseUrl: `${emu.url}/api`,
+		},
 	};
 	let mark = 0;
 	return {

@@ -46,7 +46,7 @@ describe('action node: items, Continue On Fail and the description', () => {
 		expect(error.message).toBe('The operation "description" is not supported for "webhook"');
 	});
 
-	it('is usable as a tool and asks only for the credential the operation needs', () => {
+	it('is usable as a tool and asks for the X OAuth1 credential on every X operation, the bearer token only where it can replace it', () => {
 		const { description } = new XAccountActivity();
 		expect(description.usableAsTool).toBe(true);
 		// n8n's own visibility rule, as the editor and the activation check apply it.
@@ -56,19 +56,25 @@ describe('action node: items, Continue On Fail and the description', () => {
 					NodeHelpers.displayParameter({ resource, operation, ...(eventType ? { eventType } : {}) }, credential, { typeVersion: 1 }, description),
 				)
 				.map((c) => c.name);
-		expect(shown('webhook', 'create')).toEqual(['xBearerApi']);
+		const both = ['xOAuth1UserApi', 'xBearerApi'];
+		expect(shown('webhook', 'create')).toEqual(both);
 		expect(shown('subscription', 'subscribe')).toEqual(['xOAuth1UserApi']);
-		expect(shown('subscription', 'count')).toEqual(['xBearerApi']);
-		expect(shown('replay', 'create')).toEqual(['xBearerApi']);
+		expect(shown('subscription', 'check')).toEqual(['xOAuth1UserApi']);
+		expect(shown('subscription', 'count')).toEqual(both);
+		expect(shown('replay', 'create')).toEqual(both);
 		expect(shown('ayrshareWebhook', 'register')).toEqual(['ayrshareApi']);
-		expect(shown('activitySubscription', 'create', 'post.create')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
-		// Private at X (x-api/activity/introduction.mdx): the account's own token only.
+		expect(shown('ayrshareProfile', 'update')).toEqual(['ayrshareApi']);
+		// Private at X (x-api/activity/introduction.mdx), or in neither list (follows): the account's own token only.
 		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'follow.follow')).toEqual(['xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'post.create')).toEqual(both);
 		expect(shown('activitySubscription', 'create', 'dm.received')).toEqual(['xOAuth1UserApi']);
-		expect(shown('activitySubscription', 'create', 'news.new')).toEqual(['xBearerApi']);
-		expect(shown('activitySubscription', 'create', 'other')).toEqual(['xBearerApi', 'xOAuth1UserApi']);
-		for (const operation of ['getAll', 'update', 'delete']) expect(shown('activitySubscription', operation)).toEqual(['xBearerApi']);
+		expect(shown('activitySubscription', 'create', 'news.new')).toEqual(both);
+		expect(shown('activitySubscription', 'create', 'other')).toEqual(both);
+		for (const operation of ['getAll', 'update', 'delete']) expect(shown('activitySubscription', operation)).toEqual(both);
+		// One X credential is enough: the bearer token is never required.
+		const required = (description.credentials ?? []).filter((c) => c.required).map((c) => c.name);
+		expect(required).toEqual(['xOAuth1UserApi', 'ayrshareApi']);
 	});
 
 	it('offers every contract operation', () => {
