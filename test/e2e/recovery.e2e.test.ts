@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { type N8nInstance, nodeOutput, packPackage, startN8n } from './harness';
+import { ensureDebianPackages } from './harness/debianPackages';
 import { emulatorClient } from './support/stack';
 import { TRIGGER_NODE, createXCredentials, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
@@ -52,7 +53,7 @@ async function settle() {
 }
 
 beforeAll(async () => {
-	if (!existsSync(LIBFAKETIME)) throw new Error(`${LIBFAKETIME} is missing: apt-get install -y libfaketime`);
+	await ensureDebianPackages(['libfaketime'], 'Missed-event recovery tests (n8n runs under a shifted clock)', () => existsSync(LIBFAKETIME));
 	writeFileSync(clockFile, '+0s');
 	const tarball = await packPackage(resolve(__dirname, '../..'));
 	emu = await startEmulator({ port: 0, replayWindow: 'strict', log: () => undefined });

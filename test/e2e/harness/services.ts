@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureDebianPackages } from './debianPackages';
 import { say, seconds } from './log';
 import { freePort } from './ports';
 import { run, runOrThrow, tail } from './proc';
@@ -41,25 +42,9 @@ async function hasCommand(command: string): Promise<boolean> {
 	return (await run('sh', ['-c', `command -v ${command}`])).code === 0;
 }
 
-let installing: Promise<void> | undefined;
-
-/** apt-get update + install, once per test process; waits for another apt run to release its lock. */
+/** Postgres and Redis from Debian's packages, installed on first use. */
 export function ensureServicePackages(): Promise<void> {
-	installing ??= (async () => {
-		if (postgresBinDir() && (await hasCommand('redis-server'))) return;
-		if (process.getuid?.() !== 0) {
-			throw new Error(`Queue-mode tests need ${APT_PACKAGES.join(' and ')}: run \`sudo apt-get install -y ${APT_PACKAGES.join(' ')}\` (the harness installs them itself only as root).`);
-		}
-		const started = Date.now();
-		say(`installing ${APT_PACKAGES.join(', ')} with apt-get`);
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-		await runOrThrow('apt-get update', 'apt-get', [...lock, 'update'], { env });
-		await runOrThrow(`apt-get install ${APT_PACKAGES.join(' ')}`, 'apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...APT_PACKAGES], { env });
-		if (!postgresBinDir()) throw new Error('apt-get installed postgresql but no /usr/lib/postgresql/*/bin/postgres was found');
-		say(`installed ${APT_PACKAGES.join(', ')} in ${seconds(started)}`);
-	})();
-	return installing;
+	return ensureDebianPackages(APT_PACKAGES, 'Queue-mode tests', async () => !!postgresBinDir() && (await hasCommand('redis-server')));
 }
 
 function spawnLogged(command: string, args: string[], logFile: string): ChildProcess {
