@@ -3,7 +3,7 @@ import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages } from './debianPackages';
-import { say, seconds } from './log';
+import { say } from './log';
 import { freePort } from './ports';
 import { run, runOrThrow, tail } from './proc';
 
