@@ -16,7 +16,12 @@ const n8nConfig = tseslint.config(
 	globalIgnores(['dist']),
 	{
 		files: ['**/*.ts'],
-		extends: [js.configs.recommended, tseslint.configs.recommended, communityNodesRecommended, importPlugin.configs['flat/recommended']],
+		extends: [
+			js.configs.recommended,
+			tseslint.configs.recommended,
+			communityNodesRecommended,
+			importPlugin.configs['flat/recommended'],
+		],
 		rules: {
 			'prefer-spread': 'off',
 			'no-console': 'error',
@@ -63,7 +68,18 @@ const n8nConfig = tseslint.config(
 export default [
 	...n8nConfig,
 	{
-		ignores: ['dist/**', 'node_modules/**', 'emulator/**', 'test/**', 'scripts/**', 'examples/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'eslint.config.mjs'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'emulator/**',
+			'test/**',
+			'scripts/**',
+			'examples/**',
+			'gulpfile.js',
+			'index.js',
+			'jest.config.js',
+			'eslint.config.mjs',
+		],
 	},
 	{
 		// Inline disables do not count for n8n's scanner, so they must not count here either.

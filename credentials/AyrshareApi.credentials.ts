@@ -9,14 +9,19 @@ import type {
 
 import { applyProfileKey } from '../nodes/shared/transport/ayrshareProfileKey';
 import { byoXKeyHeaders } from '../nodes/shared/transport/ayrshareXKeys';
-import { baseUrlProperty, DEFAULT_AYRSHARE_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+import {
+	baseUrlProperty,
+	DEFAULT_AYRSHARE_BASE_URL,
+	resolveRequestUrl,
+} from '../nodes/shared/transport/url';
 
 export class AyrshareApi implements ICredentialType {
 	name = 'ayrshareApi';
 
 	displayName = 'Ayrshare API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
 
 	icon: Icon = { light: 'file:ayrshare.svg', dark: 'file:ayrshare.dark.svg' };
 
@@ -28,7 +33,8 @@ export class AyrshareApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API key of your Ayrshare primary profile, from the API Key page of the Ayrshare dashboard',
+			description:
+				'The API key of your Ayrshare primary profile, from the API Key page of the Ayrshare dashboard',
 		},
 		{
 			displayName: 'Profile Key',
@@ -80,7 +86,8 @@ export class AyrshareApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Optional. The API Key Secret of the same X app, sent in the X-Twitter-OAuth1-Api-Secret header. Set it together with X API Key.',
+			description:
+				'Optional. The API Key Secret of the same X app, sent in the X-Twitter-OAuth1-Api-Secret header. Set it together with X API Key.',
 		},
 		baseUrlProperty(DEFAULT_AYRSHARE_BASE_URL),
 	];
@@ -104,7 +111,11 @@ export class AyrshareApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'status', value: 'error', message: 'Ayrshare did not accept the API key or the Profile Key' },
+				properties: {
+					key: 'status',
+					value: 'error',
+					message: 'Ayrshare did not accept the API key or the Profile Key',
+				},
 			},
 		],
 	};

@@ -8,14 +8,19 @@ import type {
 } from 'n8n-workflow';
 
 import { xCredentialTest } from '../nodes/shared/transport/xCredentialTest';
-import { baseUrlProperty, DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+import {
+	baseUrlProperty,
+	DEFAULT_X_BASE_URL,
+	resolveRequestUrl,
+} from '../nodes/shared/transport/url';
 
 export class XBearerApi implements ICredentialType {
 	name = 'xBearerApi';
 
 	displayName = 'X App Bearer Token API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
 
 	icon: Icon = { light: 'file:x.svg', dark: 'file:x.dark.svg' };
 
@@ -55,7 +60,10 @@ export class XBearerApi implements ICredentialType {
 		...requestOptions,
 		url: resolveRequestUrl(requestOptions, credentials.baseUrl),
 		baseURL: undefined,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.bearerToken ?? '')}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.bearerToken ?? '')}`,
+		},
 	});
 
 	// Every answer of GET /2/webhooks has `meta`, also when the app has no webhook.

@@ -10,14 +10,19 @@ import type {
 import { oauth1Header } from '../nodes/shared/crypto/oauth1';
 import { appTokenBasicAuth, isAppTokenRequest } from '../nodes/shared/transport/appToken';
 import { xCredentialTest } from '../nodes/shared/transport/xCredentialTest';
-import { baseUrlProperty, DEFAULT_X_BASE_URL, resolveRequestUrl } from '../nodes/shared/transport/url';
+import {
+	baseUrlProperty,
+	DEFAULT_X_BASE_URL,
+	resolveRequestUrl,
+} from '../nodes/shared/transport/url';
 
 export class XOAuth1UserApi implements ICredentialType {
 	name = 'xOAuth1UserApi';
 
 	displayName = 'X OAuth1 User API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-x-account-activity/n8n-nodes-x-account-activity#credentials';
 
 	icon: Icon = { light: 'file:x.svg', dark: 'file:x.dark.svg' };
 
@@ -43,7 +48,8 @@ export class XOAuth1UserApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Also signs the answers to X’s webhook checks, verifies every event X sends, and gets the app’s bearer token',
+			description:
+				'Also signs the answers to X’s webhook checks, verifies every event X sends, and gets the app’s bearer token',
 		},
 		{
 			displayName: 'Access Token',
@@ -81,7 +87,8 @@ export class XOAuth1UserApi implements ICredentialType {
 		const consumerSecret = String(credentials.consumerSecret ?? '');
 		const preset = requestOptions.headers?.Authorization;
 		let authorization: string;
-		if (isAppTokenRequest(requestOptions.method, url)) authorization = appTokenBasicAuth(consumerKey, consumerSecret);
+		if (isAppTokenRequest(requestOptions.method, url))
+			authorization = appTokenBasicAuth(consumerKey, consumerSecret);
 		else if (typeof preset === 'string' && /^Bearer\s/.test(preset)) authorization = preset;
 		else {
 			authorization = oauth1Header(
@@ -94,8 +101,17 @@ export class XOAuth1UserApi implements ICredentialType {
 				{ method: requestOptions.method ?? 'GET', url, query: requestOptions.qs },
 			);
 		}
-		return { ...requestOptions, url, baseURL: undefined, headers: { ...requestOptions.headers, Authorization: authorization } };
+		return {
+			...requestOptions,
+			url,
+			baseURL: undefined,
+			headers: { ...requestOptions.headers, Authorization: authorization },
+		};
 	};
 
-	test: ICredentialTestRequest = xCredentialTest('/2/users/me', 'data.id', 'the account of the access token');
+	test: ICredentialTestRequest = xCredentialTest(
+		'/2/users/me',
+		'data.id',
+		'the account of the access token',
+	);
 }

@@ -8,7 +8,8 @@ async function main(): Promise<void> {
 	const flag = (name: string): boolean => args.includes(name);
 	const portArg = args.indexOf('--port');
 	const port = portArg >= 0 ? Number(args[portArg + 1]) : 8787;
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${args[portArg + 1]}`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`invalid --port ${args[portArg + 1]}`);
 
 	const quiet = flag('--quiet');
 	const strictUrls = flag('--strict-urls');

@@ -12,7 +12,8 @@ export const DEFAULT_APP: XApp = {
 export const DEFAULT_AYRSHARE: AyrshareOptions = {
 	apiKey: 'emu-ayrshare-api-key',
 	domain: 'emu',
-	privateKey: '-----BEGIN RSA PRIVATE KEY-----\nemu-ayrshare-private-key\n-----END RSA PRIVATE KEY-----',
+	privateKey:
+		'-----BEGIN RSA PRIVATE KEY-----\nemu-ayrshare-private-key\n-----END RSA PRIVATE KEY-----',
 	accountActivityEnabled: true,
 	rateLimit: 300,
 	signatureEncoding: 'hex',
@@ -21,7 +22,8 @@ export const DEFAULT_AYRSHARE: AyrshareOptions = {
 
 export const SUBSCRIBER_ID = '1500000000000000001';
 
-const avatar = (name: string): string => `https://pbs.twimg.com/profile_images/${name}/avatar_normal.jpg`;
+const avatar = (name: string): string =>
+	`https://pbs.twimg.com/profile_images/${name}/avatar_normal.jpg`;
 
 /** The first user is the default subscriber; alice also has tokens so two-subscriber cases can be exercised. */
 export const DEFAULT_USERS: XUser[] = [

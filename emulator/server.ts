@@ -64,7 +64,9 @@ async function handle(router: Router, req: http.IncomingMessage): Promise<Reply>
 	const method = (req.method ?? 'GET').toUpperCase();
 	const route = router.resolve(method, url.pathname);
 	if (!route) return { status: 404, body: { error: `no route ${method} ${url.pathname}` } };
-	const forwardedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
+	const forwardedProto = String(req.headers['x-forwarded-proto'] ?? '')
+		.split(',')[0]
+		.trim();
 	const ctx: RequestContext = {
 		method,
 		path: url.pathname,
@@ -94,7 +96,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 function send(res: http.ServerResponse, reply: Reply): void {
 	const raw = reply.raw ?? (reply.body === undefined ? '' : stringifyJson(reply.body));
 	const headers: Record<string, string> = { ...reply.headers };
-	if (raw && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json; charset=utf-8';
+	if (raw && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+		headers['content-type'] = 'application/json; charset=utf-8';
 	res.writeHead(reply.status, headers);
 	res.end(raw);
 }

@@ -4,8 +4,19 @@ import { resolve } from 'node:path';
 import { DEFAULT_APP, DEFAULT_AYRSHARE } from '../emulator/defaults';
 import { type Emulator, startEmulator } from '../emulator/server';
 import { type N8nInstance, packPackage, startN8n } from '../test/e2e/harness';
-import { TRIGGER_NODE, createXOAuth1Credential, triggerWorkflow } from '../test/e2e/support/triggerWorkflow';
-import { DEMO_AYRSHARE_PROFILE_KEY, type DemoSource, type FireResult, SOURCE_NAMES, SOURCES, fireEvent } from './demoFire';
+import {
+	TRIGGER_NODE,
+	createXOAuth1Credential,
+	triggerWorkflow,
+} from '../test/e2e/support/triggerWorkflow';
+import {
+	DEMO_AYRSHARE_PROFILE_KEY,
+	type DemoSource,
+	type FireResult,
+	SOURCE_NAMES,
+	SOURCES,
+	fireEvent,
+} from './demoFire';
 
 /**
  * The emulator and a real n8n with this package installed from its tarball, plus one active demo
@@ -30,7 +41,10 @@ export class Cleanup {
 		while (this.steps.length > 0) {
 			const { what, stop } = this.steps.pop()!;
 			let timer: NodeJS.Timeout | undefined;
-			const timeout = new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error('did not stop within 15 s')), 15_000)));
+			const timeout = new Promise<void>(
+				(_, reject) =>
+					(timer = setTimeout(() => reject(new Error('did not stop within 15 s')), 15_000)),
+			);
 			try {
 				await Promise.race([stop(), timeout]);
 			} catch (error) {
@@ -57,7 +71,12 @@ export interface DemoEnvironment {
 }
 
 function spreadsheetRowNode() {
-	const field = (name: string, value: string) => ({ id: randomUUID(), name, type: 'string', value });
+	const field = (name: string, value: string) => ({
+		id: randomUUID(),
+		name,
+		type: 'string',
+		value,
+	});
 	return {
 		id: randomUUID(),
 		name: ROW_NODE,
@@ -70,9 +89,18 @@ function spreadsheetRowNode() {
 			assignments: {
 				assignments: [
 					field('event', '={{ $json.event }}'),
-					field('who', '={{ $json.actor?.username ? "@" + $json.actor.username : ($json.actor?.id ?? "") }}'),
-					field('whom', '={{ $json.target?.username ? "@" + $json.target.username : ($json.target?.id ?? "") }}'),
-					field('text', '={{ $json.post?.text ?? $json.message?.text ?? $json.replay?.state ?? "" }}'),
+					field(
+						'who',
+						'={{ $json.actor?.username ? "@" + $json.actor.username : ($json.actor?.id ?? "") }}',
+					),
+					field(
+						'whom',
+						'={{ $json.target?.username ? "@" + $json.target.username : ($json.target?.id ?? "") }}',
+					),
+					field(
+						'text',
+						'={{ $json.post?.text ?? $json.message?.text ?? $json.replay?.state ?? "" }}',
+					),
 					field('link', '={{ $json.post?.url ?? "" }}'),
 				],
 			},
@@ -108,7 +136,10 @@ async function enableAyrshareAccountActivity(emulatorUrl: string): Promise<void>
 		body: JSON.stringify({ xAccountActivityActive: true }),
 	});
 	const answer = (await response.json()) as { status?: string; message?: string };
-	if (answer.status !== 'success') throw new Error(`switching X Account Activity on at the emulated Ayrshare failed: ${answer.message ?? response.status}`);
+	if (answer.status !== 'success')
+		throw new Error(
+			`switching X Account Activity on at the emulated Ayrshare failed: ${answer.message ?? response.status}`,
+		);
 }
 
 export async function startDemoEnvironment(cleanup = new Cleanup()): Promise<DemoEnvironment> {
@@ -128,9 +159,15 @@ export async function startDemoEnvironment(cleanup = new Cleanup()): Promise<Dem
 		};
 		const workflows = {} as Record<DemoSource, string>;
 		for (const source of SOURCES) {
-			const { workflow } = triggerWorkflow(`X Account Activity demo (${SOURCE_NAMES[source]})`, credentials[source], { source, events: ['*'] });
+			const { workflow } = triggerWorkflow(
+				`X Account Activity demo (${SOURCE_NAMES[source]})`,
+				credentials[source],
+				{ source, events: ['*'] },
+			);
 			workflow.nodes.push(spreadsheetRowNode());
-			workflow.connections = { [TRIGGER_NODE]: { main: [[{ node: ROW_NODE, type: 'main', index: 0 }]] } };
+			workflow.connections = {
+				[TRIGGER_NODE]: { main: [[{ node: ROW_NODE, type: 'main', index: 0 }]] },
+			};
 			const { id } = await n8n.createWorkflow(workflow);
 			await n8n.activateWorkflow(id);
 			workflows[source] = id;
@@ -145,7 +182,9 @@ export async function startDemoEnvironment(cleanup = new Cleanup()): Promise<Dem
 			stop: () => cleanup.run(),
 			fire: (type, source = 'aaa') => fireEvent(emu.url, source, type),
 			async eventTypes() {
-				return ((await (await fetch(`${emu.url}/_emulator/x/event-types`)).json()) as { types: string[] }).types;
+				return (
+					(await (await fetch(`${emu.url}/_emulator/x/event-types`)).json()) as { types: string[] }
+				).types;
 			},
 			async reactivate(source) {
 				await n8n.deactivateWorkflow(workflows[source]);

@@ -18,15 +18,26 @@ export const SOURCE_NAMES: Record<DemoSource, string> = {
 };
 
 /** Where each source's events are built and delivered, and the body for one event of `type`. */
-export function injection(source: DemoSource, type: string): { path: string; body: Record<string, unknown> } {
+export function injection(
+	source: DemoSource,
+	type: string,
+): { path: string; body: Record<string, unknown> } {
 	if (source === 'xaa') return { path: '/_emulator/x/activity/events', body: { type } };
-	if (source === 'ayrshare') return { path: '/_emulator/ayrshare/events', body: { action: 'accountActivity', type, profileKey: DEMO_AYRSHARE_PROFILE_KEY } };
+	if (source === 'ayrshare')
+		return {
+			path: '/_emulator/ayrshare/events',
+			body: { action: 'accountActivity', type, profileKey: DEMO_AYRSHARE_PROFILE_KEY },
+		};
 	return { path: '/_emulator/x/events', body: { type } };
 }
 
 /** What lists the event types a source's injection accepts. */
 export function eventTypesPath(source: DemoSource): string {
-	return source === 'xaa' ? '/_emulator/x/activity/event-types' : source === 'ayrshare' ? '/_emulator/ayrshare/event-types' : '/_emulator/x/event-types';
+	return source === 'xaa'
+		? '/_emulator/x/activity/event-types'
+		: source === 'ayrshare'
+			? '/_emulator/ayrshare/event-types'
+			: '/_emulator/x/event-types';
 }
 
 export interface FireResult {
@@ -36,11 +47,24 @@ export interface FireResult {
 	note?: string;
 }
 
-export async function fireEvent(emulatorUrl: string, source: DemoSource, type: string): Promise<FireResult> {
+export async function fireEvent(
+	emulatorUrl: string,
+	source: DemoSource,
+	type: string,
+): Promise<FireResult> {
 	const { path, body } = injection(source, type);
-	const response = await fetch(`${emulatorUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	const answer = (await response.json().catch(() => ({}))) as { deliveries?: Array<{ status: number | null }>; note?: string; error?: string };
-	if (!response.ok) return { statuses: [], note: answer.error ?? `the emulator answered HTTP ${response.status}` };
+	const response = await fetch(`${emulatorUrl}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	const answer = (await response.json().catch(() => ({}))) as {
+		deliveries?: Array<{ status: number | null }>;
+		note?: string;
+		error?: string;
+	};
+	if (!response.ok)
+		return { statuses: [], note: answer.error ?? `the emulator answered HTTP ${response.status}` };
 	return { statuses: (answer.deliveries ?? []).map((d) => d.status), note: answer.note };
 }
 
@@ -49,10 +73,13 @@ export function fireCommands(emulatorUrl: string, type = 'dm.received'): string[
 	const lines: string[] = [];
 	for (const source of SOURCES) {
 		const { path, body } = injection(source, type);
-		const npm = source === 'aaa' ? `npm run fire -- ${type}` : `npm run fire -- ${type} --source ${source}`;
+		const npm =
+			source === 'aaa' ? `npm run fire -- ${type}` : `npm run fire -- ${type} --source ${source}`;
 		lines.push(`  ${SOURCE_NAMES[source]} workflow:`);
 		lines.push(`    ${npm}`);
-		lines.push(`    curl -s -X POST ${emulatorUrl}${path} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`);
+		lines.push(
+			`    curl -s -X POST ${emulatorUrl}${path} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`,
+		);
 	}
 	return lines;
 }

@@ -19,7 +19,12 @@ const VERSION = process.env.N8N_VERSION ?? '2.8.4';
 function freshEnv(base: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(npm_(?!config_)|npm_config_(cache|userconfig|nodedir|globalconfig)$)|^(XDG_CACHE_HOME|XDG_CONFIG_HOME|N8N_CACHE_DIR|N8N_NODE_BINARY)$/i.test(key)) continue;
+		if (
+			/^(npm_(?!config_)|npm_config_(cache|userconfig|nodedir|globalconfig)$)|^(XDG_CACHE_HOME|XDG_CONFIG_HOME|N8N_CACHE_DIR|N8N_NODE_BINARY)$/i.test(
+				key,
+			)
+		)
+			continue;
 		env[key] = value;
 	}
 	return {
@@ -39,7 +44,11 @@ function run(env: NodeJS.ProcessEnv): Promise<number | null> {
 		'.catch((error) => { console.error(error.message); process.exit(1); });',
 	].join('\n');
 	return new Promise((resolveExit, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, env, stdio: 'inherit' });
+		const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+			cwd: ROOT,
+			env,
+			stdio: 'inherit',
+		});
 		child.on('error', reject);
 		child.on('close', resolveExit);
 	});
@@ -50,7 +59,9 @@ async function main(): Promise<void> {
 	const env = freshEnv(base);
 	for (const dir of [env.HOME!, env.npm_config_cache!]) mkdirSync(dir, { recursive: true });
 	const started = Date.now();
-	console.log(`Fresh-machine install of n8n ${VERSION}: HOME=${env.HOME}, npm cache ${env.npm_config_cache}, n8n cache ${env.N8N_CACHE_DIR} (all empty)`);
+	console.log(
+		`Fresh-machine install of n8n ${VERSION}: HOME=${env.HOME}, npm cache ${env.npm_config_cache}, n8n cache ${env.N8N_CACHE_DIR} (all empty)`,
+	);
 	let code: number | null = 1;
 	try {
 		code = await run(env);
@@ -58,14 +69,20 @@ async function main(): Promise<void> {
 		const gypCache = join(env.HOME!, '.cache', 'node-gyp');
 		const downloaded = existsSync(gypCache) ? readdirSync(gypCache) : [];
 		if (code === 0 && downloaded.length > 0) {
-			console.error(`node-gyp downloaded Node headers (${downloaded.join(', ')}) instead of using the running Node's own`);
+			console.error(
+				`node-gyp downloaded Node headers (${downloaded.join(', ')}) instead of using the running Node's own`,
+			);
 			code = 1;
 		}
 	} finally {
 		const took = `${((Date.now() - started) / 60_000).toFixed(1)} min`;
 		if (process.env.KEEP_FRESH_INSTALL === '1') console.log(`kept ${base}`);
 		else rmSync(base, { recursive: true, force: true });
-		console.log(code === 0 ? `fresh install check passed in ${took}` : `fresh install check FAILED after ${took}`);
+		console.log(
+			code === 0
+				? `fresh install check passed in ${took}`
+				: `fresh install check FAILED after ${took}`,
+		);
 	}
 	process.exitCode = code === 0 ? 0 : 1;
 }

@@ -3,7 +3,8 @@
  * with its content and wraps in a 120-column terminal): the widest column gives up characters
  * first, and a cut cell ends with "…". Emoji and East Asian wide characters count as two columns.
  */
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+	/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 const ZERO_WIDTH = /[\u200B-\u200F\uFE00-\uFE0F]/u;
 
 function charWidth(char: string): number {
@@ -32,7 +33,9 @@ function fit(text: string, width: number): string {
 export function formatTable(rows: Array<Record<string, string>>, maxWidth = 120): string {
 	const columns = Object.keys(rows[0] ?? {});
 	if (columns.length === 0) return '';
-	const widths = columns.map((column) => Math.max(displayWidth(column), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+	const widths = columns.map((column) =>
+		Math.max(displayWidth(column), ...rows.map((row) => displayWidth(row[column] ?? ''))),
+	);
 	const separators = 3 * (columns.length - 1);
 	const minimum = columns.map((column) => Math.min(column.length + 1, 6));
 	while (widths.reduce((a, b) => a + b, 0) + separators > maxWidth) {
@@ -46,5 +49,9 @@ export function formatTable(rows: Array<Record<string, string>>, maxWidth = 120)
 			.join(' │ ')
 			.trimEnd();
 	const rule = widths.map((width) => '─'.repeat(width)).join('─┼─');
-	return [line(columns), rule, ...rows.map((row) => line(columns.map((column) => row[column] ?? '')))].join('\n');
+	return [
+		line(columns),
+		rule,
+		...rows.map((row) => line(columns.map((column) => row[column] ?? ''))),
+	].join('\n');
 }

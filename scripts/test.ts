@@ -13,7 +13,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { TESTED_N8N_VERSIONS } from '../test/e2e/harness/config';
-import { ROOT, exec, line, minutes, printTable, readResults, runE2ePart, runNode24Part, type PartResult } from './testRuns';
+import {
+	ROOT,
+	exec,
+	line,
+	minutes,
+	printTable,
+	readResults,
+	runE2ePart,
+	runNode24Part,
+	type PartResult,
+} from './testRuns';
 
 const PARTS_FILE = join(ROOT, '.tmp', 'jest-parts.json');
 
@@ -27,7 +37,12 @@ function record(planned: Array<{ name: string; resultsFile?: string }>, done: Pa
 	const parts = planned.map((plan) => {
 		const result = done.find((part) => part.name === plan.name);
 		const resultsFile = result?.resultsFile ?? plan.resultsFile;
-		return { ...plan, ...result, resultsFile: resultsFile && relative(ROOT, resultsFile), ran: !!result };
+		return {
+			...plan,
+			...result,
+			resultsFile: resultsFile && relative(ROOT, resultsFile),
+			ran: !!result,
+		};
 	});
 	writeFileSync(PARTS_FILE, JSON.stringify({ parts }, null, 2));
 }
@@ -37,7 +52,14 @@ async function npmScript(name: string, script: string): Promise<PartResult> {
 	line(`${name}: npm run ${script}`);
 	const code = await exec('npm', ['run', script, '--silent']);
 	const resultsFile = script === 'test:unit' ? join(ROOT, '.tmp', 'jest-unit.json') : undefined;
-	const result: PartResult = { name, ok: code === 0, ms: Date.now() - started, on: `Node ${process.version}`, resultsFile, tests: resultsFile ? readResults(resultsFile) : undefined };
+	const result: PartResult = {
+		name,
+		ok: code === 0,
+		ms: Date.now() - started,
+		on: `Node ${process.version}`,
+		resultsFile,
+		tests: resultsFile ? readResults(resultsFile) : undefined,
+	};
 	line(`${name}: ${result.ok ? 'ok' : `FAILED (exit ${code})`} in ${minutes(result.ms)}`);
 	return result;
 }
@@ -47,11 +69,24 @@ async function main() {
 	const e2eVersions = mode === 'node24' ? [] : versions();
 	const planned: Array<{ name: string; resultsFile?: string }> = [];
 	if (mode === 'all') {
-		planned.push({ name: 'build' }, { name: 'typecheck' }, { name: 'unit tests', resultsFile: join(ROOT, '.tmp', 'jest-unit.json') });
+		planned.push(
+			{ name: 'build' },
+			{ name: 'typecheck' },
+			{ name: 'unit tests', resultsFile: join(ROOT, '.tmp', 'jest-unit.json') },
+		);
 	}
-	if (mode === 'all' || mode === 'node24') planned.push({ name: 'unit tests + lint on Node 24', resultsFile: join(ROOT, '.tmp', 'jest-unit-node24.json') });
-	for (const version of e2eVersions) planned.push({ name: `e2e on n8n ${version}`, resultsFile: join(ROOT, '.tmp', `jest-e2e-${version}.json`) });
-	if (!['all', 'e2e', 'node24'].includes(mode)) throw new Error(`unknown part "${mode}" (all, e2e, node24)`);
+	if (mode === 'all' || mode === 'node24')
+		planned.push({
+			name: 'unit tests + lint on Node 24',
+			resultsFile: join(ROOT, '.tmp', 'jest-unit-node24.json'),
+		});
+	for (const version of e2eVersions)
+		planned.push({
+			name: `e2e on n8n ${version}`,
+			resultsFile: join(ROOT, '.tmp', `jest-e2e-${version}.json`),
+		});
+	if (!['all', 'e2e', 'node24'].includes(mode))
+		throw new Error(`unknown part "${mode}" (all, e2e, node24)`);
 
 	line(`Node ${process.version}; parts: ${planned.map((part) => part.name).join(', ')}`);
 	const done: PartResult[] = [];
@@ -63,7 +98,10 @@ async function main() {
 	};
 
 	if (mode === 'all') {
-		for (const [name, script] of [['build', 'build'], ['typecheck', 'typecheck']]) {
+		for (const [name, script] of [
+			['build', 'build'],
+			['typecheck', 'typecheck'],
+		]) {
 			const part = await npmScript(name, script);
 			done.push(part);
 			// Everything after tests the build: without one there is nothing to test.

@@ -38,7 +38,11 @@ export function minutes(ms: number): string {
 }
 
 /** Runs a command with the output going straight to ours; resolves with its exit code. */
-export function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function exec(
+	cmd: string,
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
 	return new Promise((done) => {
 		const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
 		child.on('error', (error) => {
@@ -59,12 +63,21 @@ export function readResults(file: string): PartResult['tests'] | undefined {
 	};
 }
 
-async function jest(node: string, args: string[], outputFile: string, env: NodeJS.ProcessEnv = process.env) {
+async function jest(
+	node: string,
+	args: string[],
+	outputFile: string,
+	env: NodeJS.ProcessEnv = process.env,
+) {
 	mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 	rmSync(outputFile, { force: true });
 	const code = await exec(node, [JEST, ...args, '--json', `--outputFile=${outputFile}`], env);
 	const tests = readResults(outputFile);
-	return { code, tests, ok: code === 0 && !!tests && tests.failed === 0 && tests.skipped === 0 && tests.passed > 0 };
+	return {
+		code,
+		tests,
+		ok: code === 0 && !!tests && tests.failed === 0 && tests.skipped === 0 && tests.passed > 0,
+	};
 }
 
 /** Unit tests and `npm run lint` once on Node 24 (from the registry, cached with the n8n installs). */
@@ -79,14 +92,17 @@ export async function runNode24Part(): Promise<PartResult> {
 		return { name, ok: false, ms: Date.now() - started, note: 'Node 24 install failed' };
 	}
 	const installMs = Date.now() - started;
-	if (!node.version.startsWith('v24.')) line(`note: Node ${node.version} stands in for Node ${NODE_24_VERSION} (${node.kind})`);
+	if (!node.version.startsWith('v24.'))
+		line(`note: Node ${node.version} stands in for Node ${NODE_24_VERSION} (${node.kind})`);
 	line(`unit tests on Node ${node.version} (${node.binary})`);
 	const outputFile = join(ROOT, '.tmp', 'jest-unit-node24.json');
 	const unit = await jest(node.binary, ['--selectProjects', 'unit'], outputFile);
 	line(`lint on Node ${node.version}`);
 	const lintStarted = Date.now();
 	const lint = await exec(node.binary, [ESLINT, '.']);
-	line(`lint on Node ${node.version}: ${lint === 0 ? 'clean' : `failed (exit ${lint})`} in ${minutes(Date.now() - lintStarted)}`);
+	line(
+		`lint on Node ${node.version}: ${lint === 0 ? 'clean' : `failed (exit ${lint})`} in ${minutes(Date.now() - lintStarted)}`,
+	);
 	return {
 		name,
 		ok: unit.ok && lint === 0,
@@ -109,25 +125,52 @@ export async function runE2ePart(version: string): Promise<PartResult> {
 		install = await ensureN8n(version);
 	} catch (error) {
 		line(`${name}: ${(error as Error).message}`);
-		return { name, ok: false, ms: Date.now() - started, installMs: Date.now() - started, note: 'install failed' };
+		return {
+			name,
+			ok: false,
+			ms: Date.now() - started,
+			installMs: Date.now() - started,
+			note: 'install failed',
+		};
 	}
 	const installMs = Date.now() - started;
 	const on = `n8n ${version} on Node ${install.node.version}`;
-	line(`${name}: ${on}${installMs > 1000 ? `, installed in ${minutes(installMs)}` : ', from the cache'}; running the suite`);
+	line(
+		`${name}: ${on}${installMs > 1000 ? `, installed in ${minutes(installMs)}` : ', from the cache'}; running the suite`,
+	);
 	const outputFile = join(ROOT, '.tmp', `jest-e2e-${version}.json`);
 	const env: NodeJS.ProcessEnv = { ...process.env, N8N_VERSION: version };
 	// N8N_NODE_BINARY would pin one Node for every version; config.ts picks per version without it.
-	if (env.N8N_NODE_BINARY) line(`${name}: ignoring N8N_NODE_BINARY=${env.N8N_NODE_BINARY} (it pins one Node for every version; use it with jest directly)`);
+	if (env.N8N_NODE_BINARY)
+		line(
+			`${name}: ignoring N8N_NODE_BINARY=${env.N8N_NODE_BINARY} (it pins one Node for every version; use it with jest directly)`,
+		);
 	delete env.N8N_NODE_BINARY;
-	const run = await jest(process.execPath, ['--selectProjects', 'e2e', '--runInBand'], outputFile, env);
-	const result: PartResult = { name, ok: run.ok, ms: Date.now() - started, on, resultsFile: outputFile, tests: run.tests, installMs };
+	const run = await jest(
+		process.execPath,
+		['--selectProjects', 'e2e', '--runInBand'],
+		outputFile,
+		env,
+	);
+	const result: PartResult = {
+		name,
+		ok: run.ok,
+		ms: Date.now() - started,
+		on,
+		resultsFile: outputFile,
+		tests: run.tests,
+		installMs,
+	};
 	line(`${name} (${on}): ${describe(result)}`);
 	return result;
 }
 
 export function describe(part: PartResult): string {
-	const tests = part.tests ? `${part.tests.passed} passed, ${part.tests.failed} failed${part.tests.skipped ? `, ${part.tests.skipped} skipped` : ''}` : 'no results';
-	const install = part.installMs && part.installMs > 1000 ? ` (install ${minutes(part.installMs)})` : '';
+	const tests = part.tests
+		? `${part.tests.passed} passed, ${part.tests.failed} failed${part.tests.skipped ? `, ${part.tests.skipped} skipped` : ''}`
+		: 'no results';
+	const install =
+		part.installMs && part.installMs > 1000 ? ` (install ${minutes(part.installMs)})` : '';
 	return `${part.ok ? 'ok' : 'FAILED'}: ${tests} in ${minutes(part.ms)}${install}${part.note ? `; ${part.note}` : ''}`;
 }
 
@@ -135,10 +178,17 @@ export function printTable(parts: PartResult[]): void {
 	const width = Math.max(...parts.map((part) => part.name.length));
 	line('summary');
 	for (const part of parts) {
-		const tests = part.tests ? `${part.tests.passed} passed, ${part.tests.failed} failed${part.tests.skipped ? `, ${part.tests.skipped} skipped` : ''}` : '';
-		const install = part.installMs && part.installMs > 1000 ? `install ${minutes(part.installMs)}` : '';
+		const tests = part.tests
+			? `${part.tests.passed} passed, ${part.tests.failed} failed${part.tests.skipped ? `, ${part.tests.skipped} skipped` : ''}`
+			: '';
+		const install =
+			part.installMs && part.installMs > 1000 ? `install ${minutes(part.installMs)}` : '';
 		const details = [part.on, tests, install, part.note].filter(Boolean).join('; ');
-		line(`  ${part.name.padEnd(width)}  ${(part.ok ? 'ok' : 'FAILED').padEnd(6)}  ${minutes(part.ms).padStart(12)}  ${details}`);
+		line(
+			`  ${part.name.padEnd(width)}  ${(part.ok ? 'ok' : 'FAILED').padEnd(6)}  ${minutes(part.ms).padStart(12)}  ${details}`,
+		);
 	}
-	line(`  ${'total'.padEnd(width)}  ${(parts.every((part) => part.ok) ? 'ok' : 'FAILED').padEnd(6)}  ${minutes(parts.reduce((sum, part) => sum + part.ms, 0)).padStart(12)}`);
+	line(
+		`  ${'total'.padEnd(width)}  ${(parts.every((part) => part.ok) ? 'ok' : 'FAILED').padEnd(6)}  ${minutes(parts.reduce((sum, part) => sum + part.ms, 0)).padStart(12)}`,
+	);
 }

@@ -27,7 +27,9 @@ if (!existsSync(PARTS)) {
 			continue;
 		}
 		if (!existsSync(part.resultsFile)) {
-			console.error(`${label}: ${part.resultsFile} is missing: that test run did not finish${part.note ? ` (${part.note})` : ''}`);
+			console.error(
+				`${label}: ${part.resultsFile} is missing: that test run did not finish${part.note ? ` (${part.note})` : ''}`,
+			);
 			failed += 1;
 			continue;
 		}

@@ -18,7 +18,10 @@ export interface AyrshareContext {
 /** `primary`: only the primary profile may call (Profile-Key refused); `any`: whichever profile is named. */
 export type ProfileScope = 'any' | 'primary';
 
-export type AyrshareHandler = (req: RequestContext, profile: AyrshareProfile) => Reply | Promise<Reply>;
+export type AyrshareHandler = (
+	req: RequestContext,
+	profile: AyrshareProfile,
+) => Reply | Promise<Reply>;
 
 const FIVE_MINUTES = 5 * 60 * 1000;
 
@@ -27,20 +30,33 @@ const FIVE_MINUTES = 5 * 60 * 1000;
  * hook), the API key, the profile named by `Profile-Key` (none: the primary profile), the
  * per-profile rate limit; every answer carries `x-ratelimit-max`/`x-ratelimit-count`.
  */
-export function ayrshareEndpoint(ctx: AyrshareContext, scope: ProfileScope, handler: AyrshareHandler): Handler {
+export function ayrshareEndpoint(
+	ctx: AyrshareContext,
+	scope: ProfileScope,
+	handler: AyrshareHandler,
+): Handler {
 	return async (req) => {
 		const canned = takeFailRule(ctx.failRules, req.method, req.path);
 		if (canned) {
-			const body = canned.body ?? ayrshareErrorBody(canned.status, DEFAULT_MESSAGES[canned.status] ?? 'Error.');
+			const body =
+				canned.body ??
+				ayrshareErrorBody(canned.status, DEFAULT_MESSAGES[canned.status] ?? 'Error.');
 			return { status: canned.status, body, headers: canned.headers };
 		}
 		recordXKeys(ctx, req);
 		try {
 			authenticate(req, ctx.options.ayrshare.apiKey);
 			const profile = resolveProfile(req, ctx.state, scope);
-			const verdict = hitRateLimit(ctx.state.rateWindows, profile.refId, ctx.options.ayrshare.rateLimit, Date.now(), FIVE_MINUTES);
+			const verdict = hitRateLimit(
+				ctx.state.rateWindows,
+				profile.refId,
+				ctx.options.ayrshare.rateLimit,
+				Date.now(),
+				FIVE_MINUTES,
+			);
 			const headers = rateHeaders(verdict);
-			if (verdict.limited) return { ...ayrshareError(429, 429, DEFAULT_MESSAGES[429]).reply, headers };
+			if (verdict.limited)
+				return { ...ayrshareError(429, 429, DEFAULT_MESSAGES[429]).reply, headers };
 			const reply = await runHandler(handler, req, profile);
 			return { ...reply, headers: { ...headers, ...reply.headers } };
 		} catch (error) {
@@ -50,7 +66,11 @@ export function ayrshareEndpoint(ctx: AyrshareContext, scope: ProfileScope, hand
 	};
 }
 
-async function runHandler(handler: AyrshareHandler, req: RequestContext, profile: AyrshareProfile): Promise<Reply> {
+async function runHandler(
+	handler: AyrshareHandler,
+	req: RequestContext,
+	profile: AyrshareProfile,
+): Promise<Reply> {
 	try {
 		return await handler(req, profile);
 	} catch (error) {
@@ -61,16 +81,27 @@ async function runHandler(handler: AyrshareHandler, req: RequestContext, profile
 
 function authenticate(req: RequestContext, apiKey: string): void {
 	const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-	if (!bearer || !constantTimeEqual(bearer[1], apiKey)) throw ayrshareError(401, 102, DEFAULT_MESSAGES[401]);
+	if (!bearer || !constantTimeEqual(bearer[1], apiKey))
+		throw ayrshareError(401, 102, DEFAULT_MESSAGES[401]);
 }
 
-function resolveProfile(req: RequestContext, state: AyrshareState, scope: ProfileScope): AyrshareProfile {
+function resolveProfile(
+	req: RequestContext,
+	state: AyrshareState,
+	scope: ProfileScope,
+): AyrshareProfile {
 	const header = req.headers['profile-key'];
 	const key = typeof header === 'string' ? header : '';
 	if (!key) return state.primary;
-	if (scope === 'primary') throw ayrshareError(403, 170, 'This endpoint is only available to the primary profile. Remove the Profile-Key header.');
+	if (scope === 'primary')
+		throw ayrshareError(
+			403,
+			170,
+			'This endpoint is only available to the primary profile. Remove the Profile-Key header.',
+		);
 	const profile = state.profiles.find((p) => p.profileKey === key);
-	if (!profile) throw ayrshareError(404, 136, 'Profile Key not found. Check the Profile-Key header.');
+	if (!profile)
+		throw ayrshareError(404, 136, 'Profile Key not found. Check the Profile-Key header.');
 	if (profile.suspended) throw ayrshareError(403, 169, 'This User Profile is suspended.');
 	return profile;
 }

@@ -16,5 +16,7 @@ export function registerAyrshare(router: Router, ctx: AyrshareContext): void {
 	registerProfileRoutes(router, ctx);
 	registerAyrshareWebhookRoutes(router, ctx);
 	registerAyrshareInjectionRoutes(router, ctx);
-	router.fallback('/api/', (req) => json(404, ayrshareErrorBody(404, `Not found: ${req.method} ${req.path}`)));
+	router.fallback('/api/', (req) =>
+		json(404, ayrshareErrorBody(404, `Not found: ${req.method} ${req.path}`)),
+	);
 }

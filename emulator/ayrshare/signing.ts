@@ -7,7 +7,11 @@ import CryptoJS from 'crypto-js';
  */
 export type SignatureEncoding = 'hex' | 'base64';
 
-export function ayrshareSignature(secret: string, rawBody: string, encoding: SignatureEncoding): string {
+export function ayrshareSignature(
+	secret: string,
+	rawBody: string,
+	encoding: SignatureEncoding,
+): string {
 	const mac = CryptoJS.HmacSHA256(rawBody, secret);
 	return mac.toString(encoding === 'hex' ? CryptoJS.enc.Hex : CryptoJS.enc.Base64);
 }

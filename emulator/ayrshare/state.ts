@@ -67,10 +67,21 @@ export const PRIMARY_REF_ID = 'emu0primary0ref0id';
 export const SEEDED_PROFILE_KEY = 'emu-ayrshare-profile-key';
 
 export function linkedX(id: string, username: string, displayName: string): LinkedAccount {
-	return { platform: 'twitter', id, username, displayName, profileUrl: `https://x.com/${username}` };
+	return {
+		platform: 'twitter',
+		id,
+		username,
+		displayName,
+		profileUrl: `https://x.com/${username}`,
+	};
 }
 
-export function newProfile(title: string, refId: string, profileKey: string | null, linked: LinkedAccount[] = []): AyrshareProfile {
+export function newProfile(
+	title: string,
+	refId: string,
+	profileKey: string | null,
+	linked: LinkedAccount[] = [],
+): AyrshareProfile {
 	return {
 		title,
 		refId,
@@ -91,7 +102,9 @@ export function createAyrshareState(): AyrshareState {
 	const subscriber = linkedX(SUBSCRIBER_ID, 'n8n_user', 'n8n User');
 	return {
 		primary: newProfile('Primary Profile', PRIMARY_REF_ID, null, [subscriber]),
-		profiles: [newProfile('Emulator Client', 'emu0client0ref0id', SEEDED_PROFILE_KEY, [subscriber])],
+		profiles: [
+			newProfile('Emulator Client', 'emu0client0ref0id', SEEDED_PROFILE_KEY, [subscriber]),
+		],
 		webhooks: [],
 		deliveries: [],
 		rateWindows: {},

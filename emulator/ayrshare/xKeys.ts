@@ -26,11 +26,20 @@ function header(req: RequestContext, name: string): string | undefined {
 
 /** Every Ayrshare request's BYO headers, as received (the secret only as "sent"), for tests to read. */
 export function recordXKeys(ctx: AyrshareContext, req: RequestContext): void {
-	ctx.state.xKeyRequests.push({ method: req.method, path: req.path, apiKey: header(req, X_KEY_HEADER) ?? null, secretSent: header(req, X_SECRET_HEADER) !== undefined });
+	ctx.state.xKeyRequests.push({
+		method: req.method,
+		path: req.path,
+		apiKey: header(req, X_KEY_HEADER) ?? null,
+		secretSent: header(req, X_SECRET_HEADER) !== undefined,
+	});
 }
 
 /** Throws Ayrshare's error for an X operation whose BYO keys are missing (when required), half given or not the app's. */
-export function checkXKeys(ctx: AyrshareContext, req: RequestContext, { required }: { required: boolean }): void {
+export function checkXKeys(
+	ctx: AyrshareContext,
+	req: RequestContext,
+	{ required }: { required: boolean },
+): void {
 	const key = header(req, X_KEY_HEADER);
 	const secret = header(req, X_SECRET_HEADER);
 	if (!key && !secret) {
@@ -44,9 +53,18 @@ export function checkXKeys(ctx: AyrshareContext, req: RequestContext, { required
 		return;
 	}
 	if (!key || !secret) {
-		throw ayrshareError(400, 441, 'X-Twitter-OAuth1-Api-Key and X-Twitter-OAuth1-Api-Secret must be sent together.');
+		throw ayrshareError(
+			400,
+			441,
+			'X-Twitter-OAuth1-Api-Key and X-Twitter-OAuth1-Api-Secret must be sent together.',
+		);
 	}
 	const keyOk = constantTimeEqual(key, ctx.options.app.consumerKey);
 	const secretOk = constantTimeEqual(secret, ctx.options.app.consumerSecret);
-	if (!keyOk || !secretOk) throw ayrshareError(401, 442, 'X did not accept the X API Key and API Secret. Check the keys of your X Developer App.');
+	if (!keyOk || !secretOk)
+		throw ayrshareError(
+			401,
+			442,
+			'X did not accept the X API Key and API Secret. Check the keys of your X Developer App.',
+		);
 }

@@ -12,8 +12,14 @@ export interface FailRule {
 }
 
 /** Consumes one use of the first matching rule; the caller builds the reply so each service can add its own defaults. */
-export function takeFailRule(rules: FailRule[], method: string, path: string): FailRule | undefined {
-	const index = rules.findIndex((r) => (r.method === '*' || r.method === method.toUpperCase()) && matchPath(r.path, path));
+export function takeFailRule(
+	rules: FailRule[],
+	method: string,
+	path: string,
+): FailRule | undefined {
+	const index = rules.findIndex(
+		(r) => (r.method === '*' || r.method === method.toUpperCase()) && matchPath(r.path, path),
+	);
 	if (index < 0) return undefined;
 	const rule = rules[index];
 	rule.times--;

@@ -29,14 +29,25 @@ export function sendRequest(req: OutgoingRequest): Promise<OutgoingResult> {
 		}
 		const client = url.protocol === 'https:' ? https : http;
 		const payload = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
-		const headers = { ...req.headers, ...(payload ? { 'content-length': String(payload.length) } : {}) };
+		const headers = {
+			...req.headers,
+			...(payload ? { 'content-length': String(payload.length) } : {}),
+		};
 		const outgoing = client.request(url, { method: req.method, headers }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? null, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+			res.on('end', () =>
+				resolve({
+					status: res.statusCode ?? null,
+					headers: res.headers,
+					body: Buffer.concat(chunks).toString('utf8'),
+				}),
+			);
 			res.on('error', (e) => resolve({ status: null, headers: {}, body: '', error: e.message }));
 		});
-		outgoing.setTimeout(req.timeoutMs, () => outgoing.destroy(new Error(`timed out after ${req.timeoutMs} ms`)));
+		outgoing.setTimeout(req.timeoutMs, () =>
+			outgoing.destroy(new Error(`timed out after ${req.timeoutMs} ms`)),
+		);
 		outgoing.on('error', (e) => resolve({ status: null, headers: {}, body: '', error: e.message }));
 		outgoing.end(payload);
 	});

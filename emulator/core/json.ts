@@ -14,12 +14,18 @@ export interface JsonStyle {
 const BIGINT_MARK = '\u0000bigint:';
 
 export function stringifyJson(value: unknown, style: JsonStyle = {}): string {
-	let out = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${BIGINT_MARK}${v.toString()}` : v));
+	let out = JSON.stringify(value, (_key, v: unknown) =>
+		typeof v === 'bigint' ? `${BIGINT_MARK}${v.toString()}` : v,
+	);
 	if (out === undefined) return 'null';
 	// The marker starts with NUL (written as \u0000), which no realistic payload text contains.
 	out = out.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 	if (style.escapeSlashes) out = out.replace(/\//g, '\\/');
-	if (style.asciiOnly) out = out.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	if (style.asciiOnly)
+		out = out.replace(
+			/[\u0080-\uffff]/g,
+			(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+		);
 	return out;
 }
 

@@ -58,7 +58,10 @@ export class Router {
 		return this;
 	}
 
-	resolve(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
+	resolve(
+		method: string,
+		path: string,
+	): { handler: Handler; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.method !== method.toUpperCase()) continue;
 			const params = matchPath(route.pattern, path);

@@ -29,13 +29,24 @@ export type XHandler = (req: RequestContext, principal: Principal) => Reply | Pr
  */
 export function xEndpoint(ctx: XContext, spec: EndpointSpec, handler: XHandler): Handler {
 	return async (req) => {
-		const verdict = hitRateLimit(ctx.state.rateWindows, spec.group, ctx.options.rateLimits[spec.group]);
+		const verdict = hitRateLimit(
+			ctx.state.rateWindows,
+			spec.group,
+			ctx.options.rateLimits[spec.group],
+		);
 		const canned = takeFailRule(ctx.failRules, req.method, req.path);
 		if (canned) {
-			const headers = { ...rateHeaders(canned.status === 429 ? { ...verdict, remaining: 0 } : verdict), ...canned.headers };
-			return xReply({ status: canned.status, body: canned.body ?? problemBody(canned.status) }, headers);
+			const headers = {
+				...rateHeaders(canned.status === 429 ? { ...verdict, remaining: 0 } : verdict),
+				...canned.headers,
+			};
+			return xReply(
+				{ status: canned.status, body: canned.body ?? problemBody(canned.status) },
+				headers,
+			);
 		}
-		if (verdict.limited) return xReply({ status: 429, body: problemBody(429) }, rateHeaders(verdict));
+		if (verdict.limited)
+			return xReply({ status: 429, body: problemBody(429) }, rateHeaders(verdict));
 		let reply: Reply;
 		try {
 			reply = await handler(req, authenticate(req, ctx.options, ctx.state, spec.auth));
@@ -48,12 +59,22 @@ export function xEndpoint(ctx: XContext, spec: EndpointSpec, handler: XHandler):
 }
 
 function rateHeaders(v: RateVerdict): Record<string, string> {
-	return { 'x-rate-limit-limit': String(v.limit), 'x-rate-limit-remaining': String(v.remaining), 'x-rate-limit-reset': String(v.reset) };
+	return {
+		'x-rate-limit-limit': String(v.limit),
+		'x-rate-limit-remaining': String(v.remaining),
+		'x-rate-limit-reset': String(v.reset),
+	};
 }
 
 /** Serialises like X (escaped slashes, ASCII only); a body given as a string is sent as is. */
 export function xReply(reply: Reply, headers: Record<string, string> = {}): Reply {
-	const raw = reply.raw ?? (typeof reply.body === 'string' ? reply.body : reply.body === undefined ? undefined : stringifyJson(reply.body, X_JSON_STYLE));
+	const raw =
+		reply.raw ??
+		(typeof reply.body === 'string'
+			? reply.body
+			: reply.body === undefined
+				? undefined
+				: stringifyJson(reply.body, X_JSON_STYLE));
 	return {
 		status: reply.status,
 		raw,

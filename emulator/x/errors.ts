@@ -35,12 +35,20 @@ export function problem(status: number): ReplyError {
 	return new ReplyError({ status, body: problemBody(status) });
 }
 
-const AUTH_TYPE_NAMES = { app: 'OAuth 2.0 Application-Only', user: 'OAuth 1.0a User Context' } as const;
+const AUTH_TYPE_NAMES = {
+	app: 'OAuth 2.0 Application-Only',
+	user: 'OAuth 1.0a User Context',
+} as const;
 
 /** X's answer when the credentials are valid but of a kind the endpoint does not accept. */
-export function unsupportedAuthentication(used: 'app' | 'user', accepted: ReadonlyArray<'app' | 'user'>): ReplyError {
+export function unsupportedAuthentication(
+	used: 'app' | 'user',
+	accepted: ReadonlyArray<'app' | 'user'>,
+): ReplyError {
 	// X lists OAuth 2.0 User Context too wherever OAuth 1.0a user context is accepted.
-	const names = accepted.flatMap((k) => (k === 'user' ? [AUTH_TYPE_NAMES.user, 'OAuth 2.0 User Context'] : [AUTH_TYPE_NAMES.app]));
+	const names = accepted.flatMap((k) =>
+		k === 'user' ? [AUTH_TYPE_NAMES.user, 'OAuth 2.0 User Context'] : [AUTH_TYPE_NAMES.app],
+	);
 	return new ReplyError({
 		status: 403,
 		body: {

@@ -17,12 +17,16 @@ export function registerInboxRoutes(router: Router, ctx: XContext): void {
 	const { state, options } = ctx;
 	router.add('GET', INBOX_PATH, (req) => {
 		const token = req.query.get('crc_token');
-		if (token) return json(200, { response_token: crcResponseToken(options.app.consumerSecret, token) });
+		if (token)
+			return json(200, { response_token: crcResponseToken(options.app.consumerSecret, token) });
 		return json(200, { received: state.inbox });
 	});
 	router.add('POST', INBOX_PATH, (req) => {
 		const signature = String(req.headers['x-twitter-webhooks-signature'] ?? '');
-		const signatureValid = constantTimeEqual(signature, webhookSignature(options.app.consumerSecret, req.rawBody));
+		const signatureValid = constantTimeEqual(
+			signature,
+			webhookSignature(options.app.consumerSecret, req.rawBody),
+		);
 		let body: unknown = req.rawBody;
 		try {
 			body = JSON.parse(req.rawBody);
@@ -39,7 +43,10 @@ export function registerInboxRoutes(router: Router, ctx: XContext): void {
  * Registers the inbox as a webhook and subscribes the default subscriber to it through the
  * emulated X API itself (bearer token, real CRC; OAuth 1.0a as the subscriber), as a client would.
  */
-export async function attachInbox(emulatorUrl: string, ctx: Pick<XContext, 'options'>): Promise<string> {
+export async function attachInbox(
+	emulatorUrl: string,
+	ctx: Pick<XContext, 'options'>,
+): Promise<string> {
 	const { app, users, subscriberId } = ctx.options;
 	const registered = await fetch(`${emulatorUrl}/2/webhooks`, {
 		method: 'POST',
@@ -61,6 +68,9 @@ export async function attachInbox(emulatorUrl: string, ctx: Pick<XContext, 'opti
 			}),
 		},
 	});
-	if (!subscribed.ok) throw new Error(`subscribing ${subscriber?.username} to the inbox failed: HTTP ${subscribed.status}`);
+	if (!subscribed.ok)
+		throw new Error(
+			`subscribing ${subscriber?.username} to the inbox failed: HTTP ${subscribed.status}`,
+		);
 	return webhook.data.id;
 }

@@ -21,6 +21,7 @@ export function webhookSignature(consumerSecret: string, rawBody: string): strin
 /** Comparison whose time does not depend on where the strings first differ. */
 export function constantTimeEqual(a: string, b: string): boolean {
 	let diff = a.length ^ b.length;
-	for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+	for (let i = 0; i < Math.max(a.length, b.length); i++)
+		diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
 	return diff === 0;
 }

@@ -97,5 +97,17 @@ export interface XState {
 }
 
 export function createXState(): XState {
-	return { webhooks: [], subscriptions: [], activitySubscriptions: [], activityCreateLog: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {}, appTokensIssued: 0, inbox: [] };
+	return {
+		webhooks: [],
+		subscriptions: [],
+		activitySubscriptions: [],
+		activityCreateLog: [],
+		deliveries: [],
+		crcChecks: [],
+		replayJobs: [],
+		rateWindows: {},
+		nonces: {},
+		appTokensIssued: 0,
+		inbox: [],
+	};
 }

@@ -17,7 +17,8 @@ export class XAccountActivity implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage X (Twitter) Account Activity webhooks, subscriptions and replays, and Ayrshare profiles and webhooks',
+		description:
+			'Manage X (Twitter) Account Activity webhooks, subscriptions and replays, and Ayrshare profiles and webhooks',
 		defaults: { name: 'X Account Activity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

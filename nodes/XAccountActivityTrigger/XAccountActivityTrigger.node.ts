@@ -47,8 +47,10 @@ export class XAccountActivityTrigger implements INodeType {
 		icon: { light: 'file:x.svg', dark: 'file:x.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow on X (Twitter) account activity: posts, mentions, replies, likes, follows, blocks, mutes and direct messages',
+		subtitle:
+			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts the workflow on X (Twitter) account activity: posts, mentions, replies, likes, follows, blocks, mutes and direct messages',
 		defaults: { name: 'X Account Activity Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -73,10 +75,18 @@ export class XAccountActivityTrigger implements INodeType {
 	webhookMethods = {
 		setup: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await activationStep(this, async () => await duringActivation(this, async () => await sourceOf(this).checkExists.call(this)));
+				return await activationStep(
+					this,
+					async () =>
+						await duringActivation(this, async () => await sourceOf(this).checkExists.call(this)),
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await activationStep(this, async () => await duringActivation(this, async () => await sourceOf(this).create.call(this)));
+				return await activationStep(
+					this,
+					async () =>
+						await duringActivation(this, async () => await sourceOf(this).create.call(this)),
+				);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await sourceOf(this).delete.call(this);
@@ -85,6 +95,8 @@ export class XAccountActivityTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return this.getWebhookName() === 'setup' ? await answerGet.call(this) : await receiveEvents.call(this);
+		return this.getWebhookName() === 'setup'
+			? await answerGet.call(this)
+			: await receiveEvents.call(this);
 	}
 }

@@ -12,7 +12,8 @@ const optionForAyrshare = { show: { '/source': ['ayrshare'] } };
 export const ayrshareSourceOption: INodePropertyOptions = {
 	name: 'Ayrshare',
 	value: 'ayrshare',
-	description: 'X account activity forwarded by Ayrshare (no X Enterprise access needed), plus Ayrshare’s own webhook actions',
+	description:
+		'X account activity forwarded by Ayrshare (no X Enterprise access needed), plus Ayrshare’s own webhook actions',
 };
 
 export const ayrshareNotices: INodeProperties[] = [
@@ -38,9 +39,11 @@ export const ayrshareActionsOption: INodeProperties = {
 	displayName: 'Ayrshare Actions',
 	name: 'ayrshareActions',
 	type: 'multiOptions',
-	options: AYRSHARE_ACTIONS.map(({ action, actionName, actionDescription }) => ({ name: actionName, value: action, description: actionDescription })).sort((a, b) =>
-		a.name.localeCompare(b.name),
-	),
+	options: AYRSHARE_ACTIONS.map(({ action, actionName, actionDescription }) => ({
+		name: actionName,
+		value: action,
+		description: actionDescription,
+	})).sort((a, b) => a.name.localeCompare(b.name)),
 	default: ['accountActivity'],
 	displayOptions: optionForAyrshare,
 	description:
@@ -54,7 +57,8 @@ export const ayrshareOtherActionsOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. mentions, comments',
 	displayOptions: optionForAyrshare,
-	description: 'Comma-separated Ayrshare actions newer than this node, registered too; their events arrive as “Other Ayrshare Action”',
+	description:
+		'Comma-separated Ayrshare actions newer than this node, registered too; their events arrive as “Other Ayrshare Action”',
 };
 
 export const ayrshareRefIdsOption: INodeProperties = {

@@ -39,5 +39,7 @@ export function parseDeliveryBody(raw: Buffer): Record<string, unknown> | null {
 	} catch {
 		return null;
 	}
-	return value && typeof value === 'object' && !Array.isArray(value) ? (boundedJson(value) as Record<string, unknown>) : null;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (boundedJson(value) as Record<string, unknown>)
+		: null;
 }

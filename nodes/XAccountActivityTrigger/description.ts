@@ -11,13 +11,19 @@ import {
 	maxTimestampSkewOption,
 } from './ayrshareProperties';
 
-const ALL_OPTION: INodePropertyOptions = { name: '[All]', value: ALL_EVENTS, description: 'Every event the account receives' };
+const ALL_OPTION: INodePropertyOptions = {
+	name: '[All]',
+	value: ALL_EVENTS,
+	description: 'Every event the account receives',
+};
 const ROWS: readonly EventRow[] = EVENT_CATALOG;
 
 /** Every event of the catalog, for the routes that do not bill per event. */
 const eventOptions: INodePropertyOptions[] = [
 	ALL_OPTION,
-	...ROWS.map(({ event, name, description }) => ({ name, value: event, description })).sort((a, b) => a.name.localeCompare(b.name)),
+	...ROWS.map(({ event, name, description }) => ({ name, value: event, description })).sort(
+		(a, b) => a.name.localeCompare(b.name),
+	),
 ];
 
 export const triggerProperties: INodeProperties[] = [
@@ -38,17 +44,20 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'X Account Activity API',
 				value: 'aaa',
-				description: 'Direct from X (Enterprise or pay-per-use access). X ends this API on 2027-01-01.',
+				description:
+					'Direct from X (Enterprise or pay-per-use access). X ends this API on 2027-01-01.',
 			},
 			{
 				name: 'X Activity API',
 				value: 'xaa',
-				description: 'Direct from X, the successor of the Account Activity API: one subscription per selected event type',
+				description:
+					'Direct from X, the successor of the Account Activity API: one subscription per selected event type',
 			},
 			ayrshareSourceOption,
 		],
 		default: 'aaa',
-		description: 'Where the events come from. Every source gives the same items, so you can switch later without changing the workflow.',
+		description:
+			'Where the events come from. Every source gives the same items, so you can switch later without changing the workflow.',
 	},
 	...ayrshareNotices,
 	xaaBillingNotice,
@@ -93,14 +102,16 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'deduplicate',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to drop an event this trigger has already emitted (X retries and replays can send it again)',
+				description:
+					'Whether to drop an event this trigger has already emitted (X retries and replays can send it again)',
 			},
 			{
 				displayName: 'Ignore Own Actions',
 				name: 'ignoreOwnActions',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to drop events the watched account did itself (its own posts, likes, follows, sent messages)',
+				description:
+					'Whether to drop events the watched account did itself (its own posts, likes, follows, sent messages)',
 			},
 			maxTimestampSkewOption,
 			{
@@ -117,7 +128,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'simplify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return only the normalized fields instead of adding the original X payload under "raw"',
+				description:
+					'Whether to return only the normalized fields instead of adding the original X payload under "raw"',
 			},
 			{
 				displayName: 'Subscribe on Activation',

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { dedupeKey } from './dedupe/dedupeKey';
 import { type TriggerMemory, noteAnswered, triggerMemory } from './dedupe/dedupeStore';
@@ -15,7 +20,8 @@ interface TriggerOptions {
 	ignoreOwnActions?: boolean;
 }
 
-const sourceName = (context: IWebhookFunctions) => context.getNodeParameter('source', 'aaa') as SourceName;
+const sourceName = (context: IWebhookFunctions) =>
+	context.getNodeParameter('source', 'aaa') as SourceName;
 
 function source(this: IWebhookFunctions) {
 	return SOURCES[sourceName(this)];
@@ -28,7 +34,12 @@ function source(this: IWebhookFunctions) {
  * webhook-on-received-response-extractor.ts), and only with `noWebhookResponse` does n8n save
  * static data before it starts the execution, which n8n 2.41 otherwise loses (webhook-helpers.ts).
  */
-function reply(this: IWebhookFunctions, status: number, body: IDataObject, workflowData?: INodeExecutionData[][]): IWebhookResponseData {
+function reply(
+	this: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+	workflowData?: INodeExecutionData[][],
+): IWebhookResponseData {
 	this.getResponseObject().status(status).json(body);
 	return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
 }
@@ -36,7 +47,8 @@ function reply(this: IWebhookFunctions, status: number, body: IDataObject, workf
 export async function answerGet(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const { status, body } = await source.call(this).answerGet.call(this);
 	const state = this.getWorkflowStaticData('node') as TriggerState;
-	if (status !== 200 || !('response_token' in body)) return reply.call(this, status, body as IDataObject);
+	if (status !== 200 || !('response_token' in body))
+		return reply.call(this, status, body as IDataObject);
 	triggerMemory(this, state);
 	const answered = reply.call(this, status, body as IDataObject);
 	// A CRC X sent is a receipt, and after a silence the chance to recover; both after X has its answer.
@@ -56,7 +68,13 @@ async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer> {
  * Selection, own-action and duplicate filters, in that order, then `raw` removed unless asked for.
  * Synchronous from the first dedupe check to the last record: no other delivery can interleave.
  */
-function selectItems(this: IWebhookFunctions, items: Item[], options: TriggerOptions, memory: TriggerMemory | null, now: number): Item[] {
+function selectItems(
+	this: IWebhookFunctions,
+	items: Item[],
+	options: TriggerOptions,
+	memory: TriggerMemory | null,
+	now: number,
+): Item[] {
 	const selected = this.getNodeParameter('events', ['*']) as string[];
 	return items
 		.filter((item) => matchesSelection(item.kinds, selected))
@@ -96,27 +114,39 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	let selected: Item[];
 	try {
 		const normalized = from.normalize(body, state);
-		for (const { key, reason } of normalized.ignored) this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
+		for (const { key, reason } of normalized.ignored)
+			this.logger.debug(`X Account Activity Trigger ignored ${key}: ${reason}`);
 		items = normalized.items;
 		selected = selectItems.call(this, items, options, memory, now);
 	} catch (error) {
 		// A bug must not become a 500 and an error execution for a body someone else chose.
-		this.logger.error(`X Account Activity Trigger could not read a delivery: ${(error as Error).message}`);
+		this.logger.error(
+			`X Account Activity Trigger could not read a delivery: ${(error as Error).message}`,
+		);
 		return reply.call(this, 400, { error: 'The delivery could not be read.' });
 	}
 	const answer = { received: items.length, emitted: selected.length };
 
 	// Recovery reads the last receipt before this delivery is noted as one.
 	if (sourceName(this) !== 'ayrshare') {
-		const reports = await afterDelivery.call(this, state, now, items, () => this.getResponseObject().status(200).json(answer));
+		const reports = await afterDelivery.call(this, state, now, items, () =>
+			this.getResponseObject().status(200).json(answer),
+		);
 		if (reports) {
 			noteAnswered(this, state, memory, now);
 			// Answered already; the replay outcomes join this delivery's execution.
 			const all = [...selected, ...selectItems.call(this, reports, options, memory, now)];
-			return { noWebhookResponse: true, ...(all.length ? { workflowData: [this.helpers.returnJsonArray(all as unknown as IDataObject[])] } : {}) };
+			return {
+				noWebhookResponse: true,
+				...(all.length
+					? { workflowData: [this.helpers.returnJsonArray(all as unknown as IDataObject[])] }
+					: {}),
+			};
 		}
 	}
 	noteAnswered(this, state, memory, now);
 	if (!selected.length) return reply.call(this, 200, answer);
-	return reply.call(this, 200, answer, [this.helpers.returnJsonArray(selected as unknown as IDataObject[])]);
+	return reply.call(this, 200, answer, [
+		this.helpers.returnJsonArray(selected as unknown as IDataObject[]),
+	]);
 }

@@ -25,7 +25,14 @@ export interface TriggerState extends IDataObject {
 }
 
 export function clearRegistration(state: TriggerState): void {
-	for (const key of ['webhookId', 'webhookUrl', 'webhookCreated', 'subscribedUserId', 'subscriptionCreated', 'activitySubscriptions'] as const) {
+	for (const key of [
+		'webhookId',
+		'webhookUrl',
+		'webhookCreated',
+		'subscribedUserId',
+		'subscriptionCreated',
+		'activitySubscriptions',
+	] as const) {
 		delete state[key];
 	}
 }

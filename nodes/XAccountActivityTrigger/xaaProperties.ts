@@ -27,19 +27,29 @@ export const xaaEventsDescription =
 function price(types: readonly XaaTypeInfo[]): string {
 	const known = types.map((t) => t.usd).filter((usd): usd is number => usd !== undefined);
 	const highest = Math.max(0, ...known);
-	if (highest > 0) return `X bills ${new Set(known).size > 1 ? 'up to ' : ''}$${highest} per delivered event`;
-	return known.length === types.length ? 'X does not bill these deliveries' : 'not on X’s pricing page yet';
+	if (highest > 0)
+		return `X bills ${new Set(known).size > 1 ? 'up to ' : ''}$${highest} per delivered event`;
+	return known.length === types.length
+		? 'X does not bill these deliveries'
+		: 'not on X’s pricing page yet';
 }
 
 function subscribes(types: readonly XaaTypeInfo[]): string {
 	if (!types.length) return 'Arrives on the webhook after a replay job; no subscription';
-	const names = types.length <= 3 ? types.map((t) => t.type).join(', ') : `${types.length} event types`;
+	const names =
+		types.length <= 3 ? types.map((t) => t.type).join(', ') : `${types.length} event types`;
 	return `Subscribes ${names}; ${price(types)}`;
 }
 
 const ROWS: readonly EventRow[] = EVENT_CATALOG;
 
 /** The events an X Activity API trigger can emit, each saying what it subscribes and what X charges. */
-export const xaaEventOptions: INodePropertyOptions[] = ROWS.filter((row) => row.xaa?.length || row.event === 'replay.finished')
-	.map(({ event, name, description }) => ({ name, value: event, description: `${description}. ${subscribes(plannedTypes([event]))}.` }))
+export const xaaEventOptions: INodePropertyOptions[] = ROWS.filter(
+	(row) => row.xaa?.length || row.event === 'replay.finished',
+)
+	.map(({ event, name, description }) => ({
+		name,
+		value: event,
+		description: `${description}. ${subscribes(plannedTypes([event]))}.`,
+	}))
 	.sort((a, b) => a.name.localeCompare(b.name));

@@ -7,7 +7,9 @@ import { X_CREDENTIAL } from './transport/xApi';
  * The app's consumer secret keys both X's CRC answer and its event signatures. It comes from
  * the OAuth1 credential, or from the bearer credential's optional copy (docs/contract.md, "Credentials").
  */
-export async function xConsumerSecret(this: IWebhookFunctions | IHookFunctions): Promise<string | null> {
+export async function xConsumerSecret(
+	this: IWebhookFunctions | IHookFunctions,
+): Promise<string | null> {
 	for (const type of [X_CREDENTIAL.user, X_CREDENTIAL.app]) {
 		try {
 			const secret = (await this.getCredentials(type)).consumerSecret;
@@ -24,7 +26,10 @@ export async function xConsumerSecret(this: IWebhookFunctions | IHookFunctions):
  * reader for the trigger (verifies with it) and the action node (registers and rotates it), so
  * what Ayrshare signs with is always what the trigger checks.
  */
-export async function ayrshareWebhookSecret(this: IWebhookFunctions | IHookFunctions | IExecuteFunctions, itemIndex?: number): Promise<string | null> {
+export async function ayrshareWebhookSecret(
+	this: IWebhookFunctions | IHookFunctions | IExecuteFunctions,
+	itemIndex?: number,
+): Promise<string | null> {
 	const secret = (await this.getCredentials(AYRSHARE_CREDENTIAL, itemIndex)).webhookSecret;
 	return typeof secret === 'string' && secret ? secret : null;
 }

@@ -81,7 +81,10 @@ export interface EventRow {
 	 * Ayrshare: X events arrive under the `accountActivity` action with X's key camelCased
 	 * (`key`); Ayrshare's own actions are their own events (`action`).
 	 */
-	ayrshare?: { key: string } | { action: string; actionName: string; actionDescription: string } | { otherActions: true };
+	ayrshare?:
+		| { key: string }
+		| { action: string; actionName: string; actionDescription: string }
+		| { otherActions: true };
 	/**
 	 * What the emulator needs to generate the event: whether the watched account or someone else
 	 * acts in the default scene, and extra injection names that build variants of it.
@@ -106,7 +109,13 @@ const postType = (type: string, label: string, extra: Partial<XaaTypeSpec> = {})
 	...extra,
 });
 
-const relationType = (type: string, label: string, privacy: XaaPrivacy, usd: number, aliases?: readonly string[]): XaaTypeSpec => ({
+const relationType = (
+	type: string,
+	label: string,
+	privacy: XaaPrivacy,
+	usd: number,
+	aliases?: readonly string[],
+): XaaTypeSpec => ({
 	type,
 	label,
 	privacy,
@@ -140,7 +149,12 @@ const chatType = (type: string, label: string, extra: Partial<XaaTypeSpec> = {})
 	...extra,
 });
 
-const otherType = (type: string, label: string, privacy: XaaPrivacy, usd?: number): XaaTypeSpec => ({
+const otherType = (
+	type: string,
+	label: string,
+	privacy: XaaPrivacy,
+	usd?: number,
+): XaaTypeSpec => ({
 	type,
 	label,
 	privacy,
@@ -156,7 +170,12 @@ export const EVENT_CATALOG = [
 		name: 'Post Created',
 		description: 'The account posted (including its own replies, quotes and reposts)',
 		aaa: { keys: ['tweet_create_events'] },
-		xaa: [postType('post.create', 'Post Created by the Account', { ...X_PUBLIC, alsoServes: ['post.reply', 'post.quote', 'post.repost'] })],
+		xaa: [
+			postType('post.create', 'Post Created by the Account', {
+				...X_PUBLIC,
+				alsoServes: ['post.reply', 'post.quote', 'post.repost'],
+			}),
+		],
 		ayrshare: { key: 'tweetCreateEvents' },
 		emulator: { actor: 'account' },
 	},
@@ -202,7 +221,16 @@ export const EVENT_CATALOG = [
 		description: 'The account deleted a post',
 		aaa: { keys: ['tweet_delete_events'] },
 		// X's pricing page: not billed (its Activity API page counts every post event as a Post).
-		xaa: [{ type: 'post.delete', label: 'Post Deleted', ...X_PUBLIC, filter: USER_ONLY, payload: 'postDelete', usd: 0 }],
+		xaa: [
+			{
+				type: 'post.delete',
+				label: 'Post Deleted',
+				...X_PUBLIC,
+				filter: USER_ONLY,
+				payload: 'postDelete',
+				usd: 0,
+			},
+		],
 		ayrshare: { key: 'tweetDeleteEvents' },
 		emulator: { actor: 'account' },
 	},
@@ -211,7 +239,9 @@ export const EVENT_CATALOG = [
 		name: 'Post Liked',
 		description: 'A like of the account’s post, or by it',
 		aaa: { keys: ['favorite_events'] },
-		xaa: [{ type: 'like.create', label: 'Like', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'like' }],
+		xaa: [
+			{ type: 'like.create', label: 'Like', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'like' },
+		],
 		ayrshare: { key: 'favoriteEvents' },
 		emulator: { actor: 'other' },
 	},
@@ -274,7 +304,16 @@ export const EVENT_CATALOG = [
 		name: 'Direct Message Received',
 		description: 'A direct message to the account',
 		aaa: { keys: ['direct_message_events'] },
-		xaa: [{ type: 'dm.received', label: 'Direct Message Received', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'directMessage', usd: 0.01 }],
+		xaa: [
+			{
+				type: 'dm.received',
+				label: 'Direct Message Received',
+				...X_PRIVATE,
+				filter: WITH_DIRECTION,
+				payload: 'directMessage',
+				usd: 0.01,
+			},
+		],
 		ayrshare: { key: 'directMessageEvents' },
 		emulator: { actor: 'other' },
 	},
@@ -283,7 +322,16 @@ export const EVENT_CATALOG = [
 		name: 'Direct Message Sent',
 		description: 'A direct message from the account',
 		aaa: { keys: ['direct_message_events'] },
-		xaa: [{ type: 'dm.sent', label: 'Direct Message Sent', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'directMessage', usd: 0 }],
+		xaa: [
+			{
+				type: 'dm.sent',
+				label: 'Direct Message Sent',
+				...X_PRIVATE,
+				filter: WITH_DIRECTION,
+				payload: 'directMessage',
+				usd: 0,
+			},
+		],
 		ayrshare: { key: 'directMessageEvents' },
 		emulator: { actor: 'account' },
 	},
@@ -292,7 +340,16 @@ export const EVENT_CATALOG = [
 		name: 'Direct Message Typing',
 		description: 'Someone is typing a direct message to the account',
 		aaa: { keys: ['direct_message_indicate_typing_events'] },
-		xaa: [{ type: 'dm.indicate_typing', label: 'Direct Message Typing', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'dmIndicator', usd: 0 }],
+		xaa: [
+			{
+				type: 'dm.indicate_typing',
+				label: 'Direct Message Typing',
+				...X_PRIVATE,
+				filter: WITH_DIRECTION,
+				payload: 'dmIndicator',
+				usd: 0,
+			},
+		],
 		ayrshare: { key: 'directMessageIndicateTypingEvents' },
 		emulator: { actor: 'other' },
 	},
@@ -301,7 +358,16 @@ export const EVENT_CATALOG = [
 		name: 'Direct Message Read',
 		description: 'A direct message conversation was read',
 		aaa: { keys: ['direct_message_mark_read_events'] },
-		xaa: [{ type: 'dm.read', label: 'Direct Message Read', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'dmIndicator', usd: 0 }],
+		xaa: [
+			{
+				type: 'dm.read',
+				label: 'Direct Message Read',
+				...X_PRIVATE,
+				filter: WITH_DIRECTION,
+				payload: 'dmIndicator',
+				usd: 0,
+			},
+		],
 		ayrshare: { key: 'directMessageMarkReadEvents' },
 		emulator: { actor: 'other' },
 	},
@@ -310,7 +376,16 @@ export const EVENT_CATALOG = [
 		name: 'App Access Revoked',
 		description: 'The account revoked this app’s access; X deletes the subscription',
 		aaa: { keys: ['user_event'] },
-		xaa: [{ type: 'oauth.revoke', label: 'App Access Revoked', privacy: 'public', subject: 'app', filter: [], payload: 'revoke' }],
+		xaa: [
+			{
+				type: 'oauth.revoke',
+				label: 'App Access Revoked',
+				privacy: 'public',
+				subject: 'app',
+				filter: [],
+				payload: 'revoke',
+			},
+		],
 		ayrshare: { key: 'userEvent' },
 		emulator: { actor: 'account' },
 	},
@@ -324,7 +399,8 @@ export const EVENT_CATALOG = [
 	{
 		event: 'profile.updated',
 		name: 'Profile Updated',
-		description: 'The account changed its bio, picture, banner, name, handle, location, URL or badges (X Activity API only)',
+		description:
+			'The account changed its bio, picture, banner, name, handle, location, URL or badges (X Activity API only)',
 		xaa: PROFILE_FIELDS.map(([field, label, aliases]) => ({
 			type: `profile.update.${field}`,
 			label: `Profile Update: ${label}`,
@@ -339,12 +415,16 @@ export const EVENT_CATALOG = [
 	{
 		event: 'xaa.other',
 		name: 'Other X Activity',
-		description: 'Chat, Spaces, broadcast and news events, passed through with X’s payload under "raw" (X Activity API only)',
+		description:
+			'Chat, Spaces, broadcast and news events, passed through with X’s payload under "raw" (X Activity API only)',
 		xaa: [
 			chatType('chat.received', 'Chat Message Received', { usd: 0.01 }),
 			chatType('chat.sent', 'Chat Message Sent', { usd: 0 }),
 			// openapi.json: "chat.conversation_join is a deprecated alias of chat.conversation.join; responses always use the canonical name".
-			chatType('chat.conversation.join', 'Chat Conversation Joined', { usd: 0, aliases: ['chat.conversation_join'] }),
+			chatType('chat.conversation.join', 'Chat Conversation Joined', {
+				usd: 0,
+				aliases: ['chat.conversation_join'],
+			}),
 			// Newer XChat types, named only in openapi.json's event_type enum (no payload sample, no price yet).
 			chatType('chat.conversation.member_added', 'Chat Member Added'),
 			chatType('chat.conversation.member_removed', 'Chat Member Removed'),
@@ -357,7 +437,16 @@ export const EVENT_CATALOG = [
 			otherType('broadcast.start', 'Broadcast Started', 'public'),
 			otherType('broadcast.end', 'Broadcast Ended', 'public'),
 			otherType('broadcast.chat', 'Broadcast Chat Message', 'private'),
-			{ type: 'news.new', label: 'News Story (Keyword)', privacy: 'public', subject: 'keyword', filter: ['keyword'], payload: 'other', usd: 0.005, aliases: ['NewsNew'] },
+			{
+				type: 'news.new',
+				label: 'News Story (Keyword)',
+				privacy: 'public',
+				subject: 'keyword',
+				filter: ['keyword'],
+				payload: 'other',
+				usd: 0.005,
+				aliases: ['NewsNew'],
+			},
 		],
 		emulator: { actor: 'other' },
 	},
@@ -365,31 +454,51 @@ export const EVENT_CATALOG = [
 		event: 'ayrshare.scheduled',
 		name: 'Ayrshare Scheduled Post',
 		description: 'A scheduled post was published or failed (Ayrshare only)',
-		ayrshare: { action: 'scheduled', actionName: 'Scheduled Post', actionDescription: 'A scheduled post was processed' },
+		ayrshare: {
+			action: 'scheduled',
+			actionName: 'Scheduled Post',
+			actionDescription: 'A scheduled post was processed',
+		},
 	},
 	{
 		event: 'ayrshare.social',
 		name: 'Ayrshare Social Account',
 		description: 'A profile linked, unlinked or must refresh a social network (Ayrshare only)',
-		ayrshare: { action: 'social', actionName: 'Social Account Change', actionDescription: 'A social account was linked, unlinked or needs a refresh' },
+		ayrshare: {
+			action: 'social',
+			actionName: 'Social Account Change',
+			actionDescription: 'A social account was linked, unlinked or needs a refresh',
+		},
 	},
 	{
 		event: 'ayrshare.messages',
 		name: 'Ayrshare Message',
 		description: 'A message was received, sent, read or reacted to (Ayrshare messaging add-on)',
-		ayrshare: { action: 'messages', actionName: 'Messages', actionDescription: 'Direct messages (messaging add-on)' },
+		ayrshare: {
+			action: 'messages',
+			actionName: 'Messages',
+			actionDescription: 'Direct messages (messaging add-on)',
+		},
 	},
 	{
 		event: 'ayrshare.batch',
 		name: 'Ayrshare Batch Ready',
 		description: 'A batch file, e.g. of all user profiles, is ready to download (Ayrshare only)',
-		ayrshare: { action: 'batch', actionName: 'Batch', actionDescription: 'A batch file (e.g. all user profiles) is ready' },
+		ayrshare: {
+			action: 'batch',
+			actionName: 'Batch',
+			actionDescription: 'A batch file (e.g. all user profiles) is ready',
+		},
 	},
 	{
 		event: 'ayrshare.feed',
 		name: 'Ayrshare RSS Feed Item',
 		description: 'A registered RSS feed has a new item (Ayrshare only)',
-		ayrshare: { action: 'feed', actionName: 'RSS Feed', actionDescription: 'A new item in a registered RSS feed' },
+		ayrshare: {
+			action: 'feed',
+			actionName: 'RSS Feed',
+			actionDescription: 'A new item in a registered RSS feed',
+		},
 	},
 	{
 		event: 'ayrshare.other',
@@ -415,11 +524,16 @@ const ROWS: readonly EventRow[] = EVENT_CATALOG;
 export const AYRSHARE_ACCOUNT_ACTIVITY = {
 	action: 'accountActivity',
 	actionName: 'X Account Activity',
-	actionDescription: 'Posts, mentions, likes, follows, blocks, mutes and DMs of the linked X account',
+	actionDescription:
+		'Posts, mentions, likes, follows, blocks, mutes and DMs of the linked X account',
 } as const;
 
 /** Ayrshare's webhook actions this package knows, for the trigger's option and the action node's Action field. */
-export const AYRSHARE_ACTIONS: ReadonlyArray<{ action: string; actionName: string; actionDescription: string }> = [
+export const AYRSHARE_ACTIONS: ReadonlyArray<{
+	action: string;
+	actionName: string;
+	actionDescription: string;
+}> = [
 	AYRSHARE_ACCOUNT_ACTIVITY,
 	...ROWS.flatMap((row) => (row.ayrshare && 'action' in row.ayrshare ? [row.ayrshare] : [])),
 ];
@@ -430,12 +544,18 @@ export interface XaaTypeInfo extends XaaTypeSpec {
 }
 
 /** Every X Activity API type of the catalog, in catalog order. */
-export const XAA_TYPES: readonly XaaTypeInfo[] = ROWS.flatMap((row) => (row.xaa ?? []).map((spec) => ({ ...spec, event: row.event as EventName })));
+export const XAA_TYPES: readonly XaaTypeInfo[] = ROWS.flatMap((row) =>
+	(row.xaa ?? []).map((spec) => ({ ...spec, event: row.event as EventName })),
+);
 
 const BY_TYPE = new Map(XAA_TYPES.map((info) => [info.type, info]));
-const BY_ALIAS = new Map(XAA_TYPES.flatMap((info) => (info.aliases ?? []).map((alias) => [alias, info.type] as const)));
+const BY_ALIAS = new Map(
+	XAA_TYPES.flatMap((info) => (info.aliases ?? []).map((alias) => [alias, info.type] as const)),
+);
 /** Lenient fallback for PascalCase names no doc lists: the dotted name without separators (e.g. PostMentionCreate). */
-const BY_SQUASHED_NAME = new Map(XAA_TYPES.map((info) => [info.type.replace(/[._]/g, '').toLowerCase(), info.type]));
+const BY_SQUASHED_NAME = new Map(
+	XAA_TYPES.map((info) => [info.type.replace(/[._]/g, '').toLowerCase(), info.type]),
+);
 
 /** X's canonical dotted name for a type, an alias or a pre-2026-03-18 PascalCase name; unknown names come back unchanged. */
 export function canonicalEventType(name: string): string {
@@ -447,16 +567,33 @@ export function canonicalEventType(name: string): string {
 
 /** Families X may extend with new names: what a type of them means until it has its own entry. */
 const OPEN_FAMILIES: ReadonlyArray<[prefix: string, info: Omit<XaaTypeInfo, 'type' | 'label'>]> = [
-	['profile.update.', { event: 'profile.updated', ...X_PUBLIC, filter: USER_ONLY, payload: 'profile' }],
+	[
+		'profile.update.',
+		{ event: 'profile.updated', ...X_PUBLIC, filter: USER_ONLY, payload: 'profile' },
+	],
 	['chat.', { event: 'xaa.other', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'chat' }],
 	['dm.', { event: 'xaa.other', ...X_PRIVATE, filter: WITH_DIRECTION, payload: 'other' }],
 	['spaces.', { event: 'xaa.other', ...X_UNLISTED, filter: USER_ONLY, payload: 'other' }],
 	['broadcast.', { event: 'xaa.other', ...X_PUBLIC, filter: USER_ONLY, payload: 'other' }],
-	['news.', { event: 'xaa.other', privacy: 'public', subject: 'keyword', filter: ['keyword'], payload: 'other' }],
+	[
+		'news.',
+		{
+			event: 'xaa.other',
+			privacy: 'public',
+			subject: 'keyword',
+			filter: ['keyword'],
+			payload: 'other',
+		},
+	],
 ];
 
 /** A type this package has no entry for: X judges the filter, so every documented field may be sent. */
-const UNKNOWN: Omit<XaaTypeInfo, 'type' | 'label'> = { event: 'xaa.other', ...X_PUBLIC, filter: ['user_id', 'keyword', 'direction'], payload: 'other' };
+const UNKNOWN: Omit<XaaTypeInfo, 'type' | 'label'> = {
+	event: 'xaa.other',
+	...X_PUBLIC,
+	filter: ['user_id', 'keyword', 'direction'],
+	payload: 'other',
+};
 
 /** What a (canonical) X Activity API type means; unknown types pass through as `xaa.other` rather than being lost. */
 export function xaaType(type: string): XaaTypeInfo {
@@ -489,6 +626,8 @@ export function eventRow(event: string): EventRow | undefined {
 export function aaaEventFor(key: AaaKey, type?: string | null): EventName | undefined {
 	const rows = ROWS.filter((row) => row.aaa?.keys.includes(key));
 	if (rows.length <= 1) return rows[0]?.event as EventName | undefined;
-	const typed = rows.find((row) => row.aaa?.type !== undefined && row.aaa.type === type?.toLowerCase());
+	const typed = rows.find(
+		(row) => row.aaa?.type !== undefined && row.aaa.type === type?.toLowerCase(),
+	);
 	return (typed ?? rows.find((row) => row.aaa?.keys[0] === key))?.event as EventName | undefined;
 }

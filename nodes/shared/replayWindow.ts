@@ -6,7 +6,11 @@
 
 const MINUTE = 60_000;
 
-export const REPLAY_LIMITS = { maxAgeMs: 24 * 60 * MINUTE, minFromAgeMs: 31 * MINUTE, minToAgeMs: 10 * MINUTE } as const;
+export const REPLAY_LIMITS = {
+	maxAgeMs: 24 * 60 * MINUTE,
+	minFromAgeMs: 31 * MINUTE,
+	minToAgeMs: 10 * MINUTE,
+} as const;
 
 /** `yyyymmddhhmm` in UTC, the only date format the replay endpoints take. */
 export function formatReplayDate(ms: number): string {
@@ -15,10 +19,15 @@ export function formatReplayDate(ms: number): string {
 
 export const floorToMinute = (ms: number): number => Math.floor(ms / MINUTE) * MINUTE;
 
-const readable = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const readable = (ms: number): string =>
+	`${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** Why X would refuse this range, naming the range it accepts; undefined when it is fine. */
-export function replayWindowProblem(fromMs: number, toMs: number, now = Date.now()): string | undefined {
+export function replayWindowProblem(
+	fromMs: number,
+	toMs: number,
+	now = Date.now(),
+): string | undefined {
 	const from = floorToMinute(fromMs);
 	const to = floorToMinute(toMs);
 	const earliest = Math.ceil((now - REPLAY_LIMITS.maxAgeMs) / MINUTE) * MINUTE;

@@ -17,8 +17,19 @@ import { startEmulator } from '../../emulator/server';
 import { crcResponseToken } from '../../emulator/x/signing';
 import { DEFAULT_APP } from '../../emulator/defaults';
 import { type N8nInstance, packPackage, startN8n } from '../../test/e2e/harness';
-import { dmBatchDelivery, dmDelivery, pool, send, type SignedDelivery } from '../../test/e2e/support/load';
-import { createXCredentials, productionUrl, triggerWorkflow, webhookNode } from '../../test/e2e/support/triggerWorkflow';
+import {
+	dmBatchDelivery,
+	dmDelivery,
+	pool,
+	send,
+	type SignedDelivery,
+} from '../../test/e2e/support/load';
+import {
+	createXCredentials,
+	productionUrl,
+	triggerWorkflow,
+	webhookNode,
+} from '../../test/e2e/support/triggerWorkflow';
 import { openN8nDatabase, type N8nDatabase } from './database';
 import { type Target, atLeast, atMost, below, fmt, median, percentile } from './stats';
 
@@ -30,7 +41,10 @@ const FILL_EVENTS = 5000;
 const BATCH_EVENTS = 10_000;
 const BATCH_ROUNDS = 3;
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ');
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 let idCounter = 0;
@@ -63,12 +77,21 @@ let database: N8nDatabase;
 async function throughput(contender: Contender, requests = REQUESTS): Promise<Rate> {
 	const deliveries = Array.from({ length: requests }, () => dmDelivery(freshId()));
 	const started = performance.now();
-	const answers = await pool(deliveries.map((d) => () => send(contender.url, d)), CONCURRENCY);
+	const answers = await pool(
+		deliveries.map((d) => () => send(contender.url, d)),
+		CONCURRENCY,
+	);
 	const answeredAfter = (performance.now() - started) / 1000;
 	const failed = answers.filter((a) => a.status !== 200);
-	if (failed.length) throw new Error(`${contender.name}: ${failed.length} answers were not 200, e.g. ${failed[0].status} ${failed[0].body.slice(0, 200)}`);
+	if (failed.length)
+		throw new Error(
+			`${contender.name}: ${failed.length} answers were not 200, e.g. ${failed[0].status} ${failed[0].body.slice(0, 200)}`,
+		);
 	await drain(database);
-	return { answered: requests / answeredAfter, sustained: requests / ((performance.now() - started) / 1000) };
+	return {
+		answered: requests / answeredAfter,
+		sustained: requests / ((performance.now() - started) / 1000),
+	};
 }
 
 const sustained = (rates: Rate[]) => rates.map((r) => r.sustained);
@@ -77,12 +100,18 @@ const describe = (rates: Rate[]) =>
 
 async function latencies(contender: Contender): Promise<number[]> {
 	const times: number[] = [];
-	for (let i = 0; i < LATENCY_REQUESTS; i++) times.push((await send(contender.url, dmDelivery(freshId()))).ms);
+	for (let i = 0; i < LATENCY_REQUESTS; i++)
+		times.push((await send(contender.url, dmDelivery(freshId()))).ms);
 	return times;
 }
 
 /** Runs `measure` for each contender per round, the order flipped every round; drains between runs. */
-async function alternate<T>(db: N8nDatabase, contenders: Contender[], measure: (c: Contender, round: number) => Promise<T>, rounds = ROUNDS): Promise<T[][]> {
+async function alternate<T>(
+	db: N8nDatabase,
+	contenders: Contender[],
+	measure: (c: Contender, round: number) => Promise<T>,
+	rounds = ROUNDS,
+): Promise<T[][]> {
 	const results: T[][] = contenders.map(() => []);
 	for (let round = 0; round < rounds; round++) {
 		const order = round % 2 ? [...contenders.keys()].reverse() : [...contenders.keys()];
@@ -109,24 +138,36 @@ async function main() {
 	const tarball = await packPackage(resolve(__dirname, '../..'));
 	const emu = await startEmulator({ port: 0, log: () => undefined, webhookLimit: 100 });
 	// No pruning: the byte counts need every execution, and pruning work would skew rounds.
-	const n8n: N8nInstance = await startN8n({ tarball, env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' } });
+	const n8n: N8nInstance = await startN8n({
+		tarball,
+		env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' },
+	});
 	const db = await openN8nDatabase(n8n.version, n8n.userFolder);
 	database = db;
 	try {
 		const credentials = await createXCredentials(n8n, emu.url);
-		const trigger = async (name: string, options: Record<string, unknown> = {}): Promise<Contender> => {
+		const trigger = async (
+			name: string,
+			options: Record<string, unknown> = {},
+		): Promise<Contender> => {
 			const { workflow, webhookId } = triggerWorkflow(name, credentials, { options });
 			const { id } = await n8n.createWorkflow(workflow);
 			await n8n.activateWorkflow(id);
 			return { name, url: productionUrl(n8n, webhookId), workflowId: id };
 		};
 		const path = `bench-${randomUUID()}`;
-		const webhookNode: Contender = { name: 'Webhook node', url: `${n8n.webhookBaseUrl}webhook/${path}`, workflowId: (await n8n.createWorkflow(webhookNodeWorkflow(path))).id };
+		const webhookNode: Contender = {
+			name: 'Webhook node',
+			url: `${n8n.webhookBaseUrl}webhook/${path}`,
+			workflowId: (await n8n.createWorkflow(webhookNodeWorkflow(path))).id,
+		};
 		await n8n.activateWorkflow(webhookNode.workflowId);
 		const triggerNode = await trigger('Bench: trigger');
 		const contenders = [webhookNode, triggerNode];
 
-		log(`n8n ${n8n.version} on node ${process.version}; ${ROUNDS} rounds, ${REQUESTS} requests per throughput round, 3 KB bodies`);
+		log(
+			`n8n ${n8n.version} on node ${process.version}; ${ROUNDS} rounds, ${REQUESTS} requests per throughput round, 3 KB bodies`,
+		);
 		for (const contender of contenders) await throughput(contender, 100); // warm-up
 		await drain(db);
 
@@ -137,9 +178,15 @@ async function main() {
 		const throughputRatio = median(sustained(triggerRps)) / median(sustained(webhookRps));
 
 		log(`\n[latency, concurrency 1, ${LATENCY_REQUESTS} requests per round] load ${load()}`);
-		const [webhookMs, triggerMs] = (await alternate(db, contenders, latencies)).map((rounds) => rounds.flat());
-		log(`  Webhook node: p50 ${fmt(percentile(webhookMs, 50), 2)} ms, p99 ${fmt(percentile(webhookMs, 99), 2)} ms`);
-		log(`  trigger:      p50 ${fmt(percentile(triggerMs, 50), 2)} ms, p99 ${fmt(percentile(triggerMs, 99), 2)} ms`);
+		const [webhookMs, triggerMs] = (await alternate(db, contenders, latencies)).map((rounds) =>
+			rounds.flat(),
+		);
+		log(
+			`  Webhook node: p50 ${fmt(percentile(webhookMs, 50), 2)} ms, p99 ${fmt(percentile(webhookMs, 99), 2)} ms`,
+		);
+		log(
+			`  trigger:      p50 ${fmt(percentile(triggerMs, 50), 2)} ms, p99 ${fmt(percentile(triggerMs, 99), 2)} ms`,
+		);
 		const p50Ratio = percentile(triggerMs, 50) / percentile(webhookMs, 50);
 		const p99Ratio = percentile(triggerMs, 99) / percentile(webhookMs, 99);
 
@@ -155,7 +202,8 @@ async function main() {
 					const response = await fetch(`${triggerNode.url}?crc_token=${token}`);
 					const body = (await response.json()) as { response_token?: string };
 					times.push(performance.now() - started);
-					if (body.response_token !== crcResponseToken(DEFAULT_APP.consumerSecret, token)) throw new Error(`bad CRC answer ${JSON.stringify(body)}`);
+					if (body.response_token !== crcResponseToken(DEFAULT_APP.consumerSecret, token))
+						throw new Error(`bad CRC answer ${JSON.stringify(body)}`);
 					await new Promise((r) => setTimeout(r, 20));
 				}
 			})();
@@ -167,7 +215,8 @@ async function main() {
 		};
 		// Saturated: 20 deliveries always in flight, n8n's main process at 100 %: every request queues, a CRC too.
 		const crcSaturated: number[] = [];
-		for (let round = 0; round < 3; round++) crcSaturated.push(...(await crcDuring(() => throughput(triggerNode))));
+		for (let round = 0; round < 3; round++)
+			crcSaturated.push(...(await crcDuring(() => throughput(triggerNode))));
 		// Steady: deliveries arriving at half the rate this n8n sustains, as X's traffic arrives (not in a closed loop).
 		const steadyRate = median(sustained(triggerRps)) / 2;
 		const steadyLoad = async () => {
@@ -181,20 +230,32 @@ async function main() {
 			await Promise.all(sends);
 		};
 		const crcMs = await crcDuring(steadyLoad);
-		log(`  saturated (concurrency ${CONCURRENCY}): ${crcSaturated.length} CRCs, p50 ${fmt(percentile(crcSaturated, 50), 2)} ms, p99 ${fmt(percentile(crcSaturated, 99), 2)} ms`);
-		log(`  steady ${fmt(steadyRate)} deliveries/s (half of the sustained rate): ${crcMs.length} CRCs, p50 ${fmt(percentile(crcMs, 50), 2)} ms, p99 ${fmt(percentile(crcMs, 99), 2)} ms`);
+		log(
+			`  saturated (concurrency ${CONCURRENCY}): ${crcSaturated.length} CRCs, p50 ${fmt(percentile(crcSaturated, 50), 2)} ms, p99 ${fmt(percentile(crcSaturated, 99), 2)} ms`,
+		);
+		log(
+			`  steady ${fmt(steadyRate)} deliveries/s (half of the sustained rate): ${crcMs.length} CRCs, p50 ${fmt(percentile(crcMs, 50), 2)} ms, p99 ${fmt(percentile(crcMs, 99), 2)} ms`,
+		);
 
 		log(`\n[dedupe store empty vs after ${FILL_EVENTS} events] load ${load()}`);
 		const full = await trigger('Bench: trigger, full store');
 		const fillStarted = performance.now();
 		// In chunks, drained between: a 5,000-request closed loop on a busy machine starves n8n's 2 s database ping and n8n answers 503.
-		for (let filled = 0; filled < FILL_EVENTS; filled += 500) await throughput(full, Math.min(500, FILL_EVENTS - filled));
-		log(`  filled with ${FILL_EVENTS} events in ${fmt((performance.now() - fillStarted) / 1000)} s`);
+		for (let filled = 0; filled < FILL_EVENTS; filled += 500)
+			await throughput(full, Math.min(500, FILL_EVENTS - filled));
+		log(
+			`  filled with ${FILL_EVENTS} events in ${fmt((performance.now() - fillStarted) / 1000)} s`,
+		);
 		await drain(db);
 		// A new workflow each round: its store starts empty.
 		const empties: Contender[] = [];
-		for (let round = 0; round < ROUNDS; round++) empties.push(await trigger(`Bench: trigger, empty store ${round}`));
-		const [emptyRps, fullRps] = await alternate(db, [{ ...empties[0], name: 'empty' }, full], (c, round) => throughput(c.name === 'empty' ? empties[round] : c));
+		for (let round = 0; round < ROUNDS; round++)
+			empties.push(await trigger(`Bench: trigger, empty store ${round}`));
+		const [emptyRps, fullRps] = await alternate(
+			db,
+			[{ ...empties[0], name: 'empty' }, full],
+			(c, round) => throughput(c.name === 'empty' ? empties[round] : c),
+		);
 		log(`  empty store: ${describe(emptyRps)}`);
 		log(`  full store:  ${describe(fullRps)}`);
 		const fullRatio = median(sustained(fullRps)) / median(sustained(emptyRps));
@@ -202,8 +263,13 @@ async function main() {
 		log('\n[database bytes per execution (execution_data: data + workflowData)]');
 		const webhookBytes = await db.bytesPerExecution(webhookNode.workflowId);
 		const triggerBytes = await db.bytesPerExecution(triggerNode.workflowId);
-		for (const [name, b] of [['Webhook node', webhookBytes], ['trigger', triggerBytes]] as const) {
-			log(`  ${name}: ${fmt(b.bytes, 0)} B (data ${fmt(b.dataBytes, 0)} + workflow copy ${fmt(b.workflowBytes, 0)}) over ${b.executions} executions`);
+		for (const [name, b] of [
+			['Webhook node', webhookBytes],
+			['trigger', triggerBytes],
+		] as const) {
+			log(
+				`  ${name}: ${fmt(b.bytes, 0)} B (data ${fmt(b.dataBytes, 0)} + workflow copy ${fmt(b.workflowBytes, 0)}) over ${b.executions} executions`,
+			);
 		}
 		const { staticData } = await n8n.getWorkflow(triggerNode.workflowId);
 		const staticBytes = JSON.stringify(staticData ?? {}).length;
@@ -212,23 +278,35 @@ async function main() {
 
 		log(`\n[one delivery of ${BATCH_EVENTS} events, Deduplicate on vs off] load ${load()}`);
 		const dedupeOn = { ...(await trigger('Bench: batch, dedupe on')), name: 'on' };
-		const dedupeOff = { ...(await trigger('Bench: batch, dedupe off', { deduplicate: false })), name: 'off' };
+		const dedupeOff = {
+			...(await trigger('Bench: batch, dedupe off', { deduplicate: false })),
+			name: 'off',
+		};
 		const batchSeconds = await alternate(
 			db,
 			[dedupeOn, dedupeOff],
 			async (c) => {
-				const delivery: SignedDelivery = dmBatchDelivery(Array.from({ length: BATCH_EVENTS }, freshId));
+				const delivery: SignedDelivery = dmBatchDelivery(
+					Array.from({ length: BATCH_EVENTS }, freshId),
+				);
 				const answer = await send(c.url, delivery);
 				const parsed = JSON.parse(answer.body) as { emitted?: number };
-				if (answer.status !== 200 || parsed.emitted !== BATCH_EVENTS) throw new Error(`batch (${c.name}): ${answer.status} ${answer.body.slice(0, 200)}`);
+				if (answer.status !== 200 || parsed.emitted !== BATCH_EVENTS)
+					throw new Error(`batch (${c.name}): ${answer.status} ${answer.body.slice(0, 200)}`);
 				return answer.ms / 1000;
 			},
 			BATCH_ROUNDS,
 		);
 		const [onSeconds, offSeconds] = batchSeconds;
-		log(`  body ${fmt(dmBatchDelivery(Array.from({ length: BATCH_EVENTS }, freshId)).body.length / 1e6, 1)} MB`);
-		log(`  Deduplicate on:  ${onSeconds.map((v) => fmt(v, 2)).join(', ')} s → median ${fmt(median(onSeconds), 2)}`);
-		log(`  Deduplicate off: ${offSeconds.map((v) => fmt(v, 2)).join(', ')} s → median ${fmt(median(offSeconds), 2)}`);
+		log(
+			`  body ${fmt(dmBatchDelivery(Array.from({ length: BATCH_EVENTS }, freshId)).body.length / 1e6, 1)} MB`,
+		);
+		log(
+			`  Deduplicate on:  ${onSeconds.map((v) => fmt(v, 2)).join(', ')} s → median ${fmt(median(onSeconds), 2)}`,
+		);
+		log(
+			`  Deduplicate off: ${offSeconds.map((v) => fmt(v, 2)).join(', ')} s → median ${fmt(median(offSeconds), 2)}`,
+		);
 		const batchRatio = median(onSeconds) / median(offSeconds);
 
 		const targets: Target[] = [
@@ -241,7 +319,9 @@ async function main() {
 		];
 		const loadAfter = load();
 		log(`\nload average after: ${loadAfter}`);
-		log(`RESULT ${targets.map((t) => `${t.name} ${t.rule} ${t.ok ? 'ok' : 'MISSED'}`).join('; ')}; p99 ratio ${fmt(p99Ratio, 2)}`);
+		log(
+			`RESULT ${targets.map((t) => `${t.name} ${t.rule} ${t.ok ? 'ok' : 'MISSED'}`).join('; ')}; p99 ratio ${fmt(p99Ratio, 2)}`,
+		);
 		mkdirSync(resolve(__dirname, '../../.tmp'), { recursive: true });
 		writeFileSync(
 			resolve(__dirname, '../../.tmp/bench.json'),
@@ -252,13 +332,32 @@ async function main() {
 					load: { before: loadBefore, after: loadAfter },
 					rounds: ROUNDS,
 					throughput: { webhookRps, triggerRps, ratio: throughputRatio },
-					latency: { webhook: { p50: percentile(webhookMs, 50), p99: percentile(webhookMs, 99) }, trigger: { p50: percentile(triggerMs, 50), p99: percentile(triggerMs, 99) }, p50Ratio, p99Ratio },
+					latency: {
+						webhook: { p50: percentile(webhookMs, 50), p99: percentile(webhookMs, 99) },
+						trigger: { p50: percentile(triggerMs, 50), p99: percentile(triggerMs, 99) },
+						p50Ratio,
+						p99Ratio,
+					},
 					crc: {
-						steady: { rate: steadyRate, samples: crcMs.length, p50: percentile(crcMs, 50), p99: percentile(crcMs, 99) },
-						saturated: { samples: crcSaturated.length, p50: percentile(crcSaturated, 50), p99: percentile(crcSaturated, 99) },
+						steady: {
+							rate: steadyRate,
+							samples: crcMs.length,
+							p50: percentile(crcMs, 50),
+							p99: percentile(crcMs, 99),
+						},
+						saturated: {
+							samples: crcSaturated.length,
+							p50: percentile(crcSaturated, 50),
+							p99: percentile(crcSaturated, 99),
+						},
 					},
 					dedupe: { emptyRps, fullRps, ratio: fullRatio },
-					bytes: { webhook: webhookBytes, trigger: triggerBytes, ratio: bytesRatio, triggerStaticData: staticBytes },
+					bytes: {
+						webhook: webhookBytes,
+						trigger: triggerBytes,
+						ratio: bytesRatio,
+						triggerStaticData: staticBytes,
+					},
 					batch: { events: BATCH_EVENTS, onSeconds, offSeconds, ratio: batchRatio },
 					targets,
 				},

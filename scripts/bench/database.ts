@@ -9,25 +9,41 @@ import { ensureN8n } from '../../test/e2e/harness/install';
  * executions are still running.
  */
 interface Sqlite3Database {
-	all(sql: string, params: unknown[], callback: (error: Error | null, rows: Array<Record<string, unknown>>) => void): void;
+	all(
+		sql: string,
+		params: unknown[],
+		callback: (error: Error | null, rows: Array<Record<string, unknown>>) => void,
+	): void;
 	close(callback?: () => void): void;
 }
 
 export interface N8nDatabase {
 	/** Bytes stored per execution (execution_data: data + workflowData) of one workflow, and how many executions. */
-	bytesPerExecution(workflowId: string): Promise<{ executions: number; bytes: number; dataBytes: number; workflowBytes: number }>;
+	bytesPerExecution(
+		workflowId: string,
+	): Promise<{ executions: number; bytes: number; dataBytes: number; workflowBytes: number }>;
 	unfinished(): Promise<number>;
 	close(): Promise<void>;
 }
 
 export async function openN8nDatabase(version: string, userFolder: string): Promise<N8nDatabase> {
-	const requireFromN8n = createRequire(join((await ensureN8n(version)).dir, 'node_modules', 'n8n', 'package.json'));
-	const sqlite3 = requireFromN8n('sqlite3') as { Database: new (file: string, mode: number) => Sqlite3Database; OPEN_READONLY: number };
-	const db = new sqlite3.Database(join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY);
+	const requireFromN8n = createRequire(
+		join((await ensureN8n(version)).dir, 'node_modules', 'n8n', 'package.json'),
+	);
+	const sqlite3 = requireFromN8n('sqlite3') as {
+		Database: new (file: string, mode: number) => Sqlite3Database;
+		OPEN_READONLY: number;
+	};
+	const db = new sqlite3.Database(
+		join(userFolder, '.n8n', 'database.sqlite'),
+		sqlite3.OPEN_READONLY,
+	);
 	const query = async (sql: string, params: unknown[] = []) => {
 		for (let attempt = 0; ; attempt++) {
 			try {
-				return await new Promise<Array<Record<string, unknown>>>((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))));
+				return await new Promise<Array<Record<string, unknown>>>((resolve, reject) =>
+					db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))),
+				);
 			} catch (error) {
 				// n8n is writing: a read may find the database locked for a moment.
 				if (attempt > 50 || !/SQLITE_BUSY|locked/.test(String(error))) throw error;
@@ -48,7 +64,9 @@ export async function openN8nDatabase(version: string, userFolder: string): Prom
 			return { executions, bytes: dataBytes + workflowBytes, dataBytes, workflowBytes };
 		},
 		async unfinished() {
-			const [row] = await query(`select count(*) as n from execution_entity where status in ('new', 'running')`);
+			const [row] = await query(
+				`select count(*) as n from execution_entity where status in ('new', 'running')`,
+			);
 			return Number(row.n);
 		},
 		close: () => new Promise<void>((resolve) => db.close(() => resolve())),

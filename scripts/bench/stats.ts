@@ -11,7 +11,8 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 
 export const ratio = (a: number, b: number) => a / b;
 
-export const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+export const fmt = (value: number, digits = 1) =>
+	Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 
 export interface Target {
 	name: string;
@@ -20,6 +21,21 @@ export interface Target {
 	rule: string;
 }
 
-export const atLeast = (name: string, value: number, min: number, digits = 2): Target => ({ name, value, ok: value >= min, rule: `${fmt(value, digits)} (≥ ${min})` });
-export const atMost = (name: string, value: number, max: number, digits = 2): Target => ({ name, value, ok: value <= max, rule: `${fmt(value, digits)} (≤ ${max})` });
-export const below = (name: string, value: number, max: number, digits = 1): Target => ({ name, value, ok: value < max, rule: `${fmt(value, digits)} (< ${max})` });
+export const atLeast = (name: string, value: number, min: number, digits = 2): Target => ({
+	name,
+	value,
+	ok: value >= min,
+	rule: `${fmt(value, digits)} (≥ ${min})`,
+});
+export const atMost = (name: string, value: number, max: number, digits = 2): Target => ({
+	name,
+	value,
+	ok: value <= max,
+	rule: `${fmt(value, digits)} (≤ ${max})`,
+});
+export const below = (name: string, value: number, max: number, digits = 1): Target => ({
+	name,
+	value,
+	ok: value < max,
+	rule: `${fmt(value, digits)} (< ${max})`,
+});

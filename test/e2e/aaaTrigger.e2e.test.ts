@@ -42,7 +42,11 @@ let credentials: Stack['credentials'];
 const emulator = emulatorClient(() => emu);
 
 const inject = (type: string, extra: Record<string, unknown> = {}) =>
-	emulator<{ deliveries: Array<{ status: number; responseBody: string }> }>('POST', '/_emulator/x/events', { type, ...extra });
+	emulator<{ deliveries: Array<{ status: number; responseBody: string }> }>(
+		'POST',
+		'/_emulator/x/events',
+		{ type, ...extra },
+	);
 
 async function executionCount(workflowId: string) {
 	return (await n8n.listExecutions(workflowId)).length;
@@ -75,7 +79,9 @@ describe('X Account Activity Trigger in n8n', () => {
 
 		await eventually(() => {
 			expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
-			expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId: emu.state.x.webhooks[0].id, userId: SUBSCRIBER.id })]);
+			expect(emu.state.x.subscriptions).toEqual([
+				expect.objectContaining({ webhookId: emu.state.x.webhooks[0].id, userId: SUBSCRIBER.id }),
+			]);
 		});
 		expect(emu.state.x.crcChecks.filter((c) => c.url === url).map((c) => c.ok)).toContain(true);
 		const stored = await eventually(async () => {
@@ -91,42 +97,60 @@ describe('X Account Activity Trigger in n8n', () => {
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as { response_token: string };
 		const { createHmac } = await import('node:crypto');
-		expect(body.response_token).toBe(`sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update('abc123').digest('base64')}`);
+		expect(body.response_token).toBe(
+			`sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update('abc123').digest('base64')}`,
+		);
 		expect((await fetch(`${url}?crc_token=${encodeURIComponent('{"a":1}')}`)).status).toBe(400);
 	});
 
-	test.each(Object.entries(EXPECTED))('injected %s runs the workflow with a %s item', async (type, event) => {
-		const { deliveries } = await inject(type);
-		expect(deliveries.map((d) => d.status)).toEqual([200]);
-		executions += 1;
-		const runs = await n8n.waitForExecutions(workflowId, executions);
-		const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
-		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ event, source: 'aaa', forUserId: SUBSCRIBER.id });
-		expect(items[0].kinds).toContain(event);
-		expect(items[0]).not.toHaveProperty('raw');
-		for (const part of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare']) expect(items[0]).toHaveProperty(part);
-	});
+	test.each(Object.entries(EXPECTED))(
+		'injected %s runs the workflow with a %s item',
+		async (type, event) => {
+			const { deliveries } = await inject(type);
+			expect(deliveries.map((d) => d.status)).toEqual([200]);
+			executions += 1;
+			const runs = await n8n.waitForExecutions(workflowId, executions);
+			const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ event, source: 'aaa', forUserId: SUBSCRIBER.id });
+			expect(items[0].kinds).toContain(event);
+			expect(items[0]).not.toHaveProperty('raw');
+			for (const part of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare'])
+				expect(items[0]).toHaveProperty(part);
+		},
+	);
 
 	test('several events in one POST → one execution with one item each', async () => {
 		const { deliveries } = await inject('post.mention', { count: 3 });
 		expect(deliveries.map((d) => d.status)).toEqual([200]);
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions);
-		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.event)).toEqual(['post.mention', 'post.mention', 'post.mention']);
+		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.event)).toEqual([
+			'post.mention',
+			'post.mention',
+			'post.mention',
+		]);
 	});
 
 	test('a forged or missing signature gets 401 and no execution', async () => {
 		const body = JSON.stringify({ for_user_id: SUBSCRIBER.id, favorite_events: [] });
 		for (const signature of ['invalid', 'missing']) {
-			const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>('POST', '/_emulator/x/raw', { body, signature });
+			const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>(
+				'POST',
+				'/_emulator/x/raw',
+				{ body, signature },
+			);
 			expect(deliveries.map((d) => d.status)).toEqual([401]);
 		}
 		await expectNoNewExecution(workflowId, executions);
 	});
 
 	test('malformed JSON is refused before anything runs', async () => {
-		const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>('POST', '/_emulator/x/raw', { body: '{"for_user_id":', signature: 'valid' });
+		const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>(
+			'POST',
+			'/_emulator/x/raw',
+			{ body: '{"for_user_id":', signature: 'valid' },
+		);
 		expect(deliveries[0].status).toBeGreaterThanOrEqual(400);
 		expect(deliveries[0].status).toBeLessThan(500);
 		await expectNoNewExecution(workflowId, executions);
@@ -138,13 +162,22 @@ describe('X Account Activity Trigger in n8n', () => {
 			'POST',
 			'/2/webhooks/replay',
 			// to_date is exclusive and minute-granular: end after the current minute to include the events just sent.
-			{ webhook_id: emu.state.x.webhooks[0].id, from_date: formatReplayDate(now - 60 * 60_000), to_date: formatReplayDate(now + 60_000) },
+			{
+				webhook_id: emu.state.x.webhooks[0].id,
+				from_date: formatReplayDate(now - 60 * 60_000),
+				to_date: formatReplayDate(now + 60_000),
+			},
 			`Bearer ${DEFAULT_APP.bearerToken}`,
 		);
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions, 60_000);
 		const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
-		expect(items).toEqual([expect.objectContaining({ event: 'replay.finished', replay: { jobId: job.data.job_id, state: 'Complete', description: expect.any(String) } })]);
+		expect(items).toEqual([
+			expect.objectContaining({
+				event: 'replay.finished',
+				replay: { jobId: job.data.job_id, state: 'Complete', description: expect.any(String) },
+			}),
+		]);
 		expect(emu.state.x.deliveries.filter((d) => d.kind === 'replay').length).toBeGreaterThan(10);
 		await expectNoNewExecution(workflowId, executions);
 	});
@@ -155,7 +188,9 @@ describe('X Account Activity Trigger in n8n', () => {
 		await inject('app.revoked');
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions);
-		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE)).toEqual([expect.objectContaining({ event: 'app.revoked', forUserId: SUBSCRIBER.id })]);
+		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE)).toEqual([
+			expect.objectContaining({ event: 'app.revoked', forUserId: SUBSCRIBER.id }),
+		]);
 	});
 
 	test('deactivation removes the webhook and subscription it created', async () => {
@@ -190,69 +225,108 @@ describe('activation that fails half-way, then is retried', () => {
 	test.each([
 		['a webhook the node registers itself', false],
 		['a webhook registered before activation', true],
-	])('%s: exactly one webhook and one subscription at X afterwards', async (_label, preRegistered) => {
-		const { workflow, webhookId } = triggerWorkflow(`AAA e2e retry ${preRegistered ? 'reuse' : 'own'}`, credentials, { events: ['dm.received'] });
-		const url = productionUrl(n8n, webhookId);
-		const seeded = preRegistered ? (await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', { url, valid: true })).data.id : undefined;
-		const atUrl = () => emu.state.x.webhooks.filter((w) => w.url === url);
-		const subscribedTo = (id: string) => emu.state.x.subscriptions.filter((s) => s.webhookId === id);
-		await emulator('POST', '/_emulator/fail', { method: 'POST', path: SUBSCRIBE_PATH, status: 503, times: 1 });
-		const id = (await n8n.createWorkflow(workflow)).id;
+	])(
+		'%s: exactly one webhook and one subscription at X afterwards',
+		async (_label, preRegistered) => {
+			const { workflow, webhookId } = triggerWorkflow(
+				`AAA e2e retry ${preRegistered ? 'reuse' : 'own'}`,
+				credentials,
+				{ events: ['dm.received'] },
+			);
+			const url = productionUrl(n8n, webhookId);
+			const seeded = preRegistered
+				? (
+						await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', {
+							url,
+							valid: true,
+						})
+					).data.id
+				: undefined;
+			const atUrl = () => emu.state.x.webhooks.filter((w) => w.url === url);
+			const subscribedTo = (id: string) =>
+				emu.state.x.subscriptions.filter((s) => s.webhookId === id);
+			await emulator('POST', '/_emulator/fail', {
+				method: 'POST',
+				path: SUBSCRIBE_PATH,
+				status: 503,
+				times: 1,
+			});
+			const id = (await n8n.createWorkflow(workflow)).id;
 
-		const failure = await n8n.activateWorkflow(id).then(
-			() => '',
-			(error: Error) => error.message,
-		);
-		// The refusal was used up: create() really failed once.
-		expect(emu.state.failRules).toEqual([]);
-		if ((await n8n.publicationStatus(id)) === undefined) {
-			// n8n 2.8 does not retry: the user sees X's refusal, and the half-done registration is undone.
-			expect(failure).toMatch(/503|unavailable/i);
-			expect((await n8n.getWorkflow(id)).active).toBe(false);
-			expect(atUrl().map((w) => w.id)).toEqual(seeded ? [seeded] : []);
-			expect(emu.state.x.subscriptions).toEqual([]);
-			await n8n.activateWorkflow(id);
-		} else {
-			expect(failure).toBe('');
-		}
+			const failure = await n8n.activateWorkflow(id).then(
+				() => '',
+				(error: Error) => error.message,
+			);
+			// The refusal was used up: create() really failed once.
+			expect(emu.state.failRules).toEqual([]);
+			if ((await n8n.publicationStatus(id)) === undefined) {
+				// n8n 2.8 does not retry: the user sees X's refusal, and the half-done registration is undone.
+				expect(failure).toMatch(/503|unavailable/i);
+				expect((await n8n.getWorkflow(id)).active).toBe(false);
+				expect(atUrl().map((w) => w.id)).toEqual(seeded ? [seeded] : []);
+				expect(emu.state.x.subscriptions).toEqual([]);
+				await n8n.activateWorkflow(id);
+			} else {
+				expect(failure).toBe('');
+			}
 
-		const [webhook] = await eventually(() => {
-			const webhooks = atUrl();
-			expect(webhooks).toEqual([expect.objectContaining({ valid: true })]);
-			expect(subscribedTo(webhooks[0].id)).toEqual([expect.objectContaining({ userId: SUBSCRIBER.id })]);
-			return webhooks;
-		});
-		if (seeded) expect(webhook.id).toBe(seeded);
-		// Only one webhook and subscription exist at X at all, not one per attempt.
-		expect(emu.state.x.webhooks.map((w) => w.id)).toEqual([webhook.id]);
-		expect(emu.state.x.subscriptions).toHaveLength(1);
-		expect(JSON.stringify((await n8n.getWorkflow(id)).staticData)).toContain(webhook.id);
+			const [webhook] = await eventually(() => {
+				const webhooks = atUrl();
+				expect(webhooks).toEqual([expect.objectContaining({ valid: true })]);
+				expect(subscribedTo(webhooks[0].id)).toEqual([
+					expect.objectContaining({ userId: SUBSCRIBER.id }),
+				]);
+				return webhooks;
+			});
+			if (seeded) expect(webhook.id).toBe(seeded);
+			// Only one webhook and subscription exist at X at all, not one per attempt.
+			expect(emu.state.x.webhooks.map((w) => w.id)).toEqual([webhook.id]);
+			expect(emu.state.x.subscriptions).toHaveLength(1);
+			expect(JSON.stringify((await n8n.getWorkflow(id)).staticData)).toContain(webhook.id);
 
-		await inject('dm.received');
-		const [run] = await n8n.waitForExecutions(id, 1);
-		expect(nodeOutput(run, TRIGGER_NODE)).toEqual([expect.objectContaining({ event: 'dm.received', forUserId: SUBSCRIBER.id })]);
+			await inject('dm.received');
+			const [run] = await n8n.waitForExecutions(id, 1);
+			expect(nodeOutput(run, TRIGGER_NODE)).toEqual([
+				expect.objectContaining({ event: 'dm.received', forUserId: SUBSCRIBER.id }),
+			]);
 
-		// Deactivation removes what the node made: the subscription always, the webhook only if it registered it.
-		await n8n.deactivateWorkflow(id);
-		await eventually(() => {
-			expect(emu.state.x.subscriptions).toEqual([]);
-			expect(atUrl().map((w) => w.id)).toEqual(seeded ? [seeded] : []);
-		});
-		if (seeded) await emulator('DELETE', `/2/webhooks/${seeded}`, undefined, `Bearer ${DEFAULT_APP.bearerToken}`);
-		expect(emu.state.x.webhooks).toEqual([]);
-	});
+			// Deactivation removes what the node made: the subscription always, the webhook only if it registered it.
+			await n8n.deactivateWorkflow(id);
+			await eventually(() => {
+				expect(emu.state.x.subscriptions).toEqual([]);
+				expect(atUrl().map((w) => w.id)).toEqual(seeded ? [seeded] : []);
+			});
+			if (seeded)
+				await emulator(
+					'DELETE',
+					`/2/webhooks/${seeded}`,
+					undefined,
+					`Bearer ${DEFAULT_APP.bearerToken}`,
+				);
+			expect(emu.state.x.webhooks).toEqual([]);
+		},
+	);
 });
 
 describe('reuse of a webhook registered before activation', () => {
 	test('activation reuses it instead of registering a second; deactivation leaves it', async () => {
-		const { workflow, webhookId } = triggerWorkflow('AAA e2e reuse', credentials, { events: ['dm.received'] });
+		const { workflow, webhookId } = triggerWorkflow('AAA e2e reuse', credentials, {
+			events: ['dm.received'],
+		});
 		const url = productionUrl(n8n, webhookId);
-		const seeded = await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', { url, valid: false });
+		const seeded = await emulator<{ data: { id: string } }>('POST', '/_emulator/x/webhooks', {
+			url,
+			valid: false,
+		});
 		const id = (await n8n.createWorkflow(workflow)).id;
 		await n8n.activateWorkflow(id);
 
-		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ id: seeded.data.id, url, valid: true })]);
-		expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId: seeded.data.id })]);
+		expect(emu.state.x.webhooks).toEqual([
+			expect.objectContaining({ id: seeded.data.id, url, valid: true }),
+		]);
+		expect(emu.state.x.subscriptions).toEqual([
+			expect.objectContaining({ webhookId: seeded.data.id }),
+		]);
 
 		// The events filter applies inside n8n too: a like starts nothing, a DM does.
 		await inject('post.liked');
@@ -276,7 +350,10 @@ describe('activation errors reach the user', () => {
 			accessTokenSecret: SUBSCRIBER.accessTokenSecret,
 			baseUrl: emu.url,
 		});
-		const { workflow } = triggerWorkflow('AAA e2e crc failure', { ...credentials, xOAuth1UserApi: { id: wrong.id, name: 'X OAuth1 wrong secret' } });
+		const { workflow } = triggerWorkflow('AAA e2e crc failure', {
+			...credentials,
+			xOAuth1UserApi: { id: wrong.id, name: 'X OAuth1 wrong secret' },
+		});
 		const id = (await n8n.createWorkflow(workflow)).id;
 		const before = emu.state.x.webhooks.length;
 		// n8n shows an activation error's description (not its message): it must carry X's reason and the fix.

@@ -41,7 +41,9 @@ beforeAll(async () => {
 	const tarball = await packPackage(resolve(__dirname, '../..'));
 	emu = await startEmulator({ port: 0, log: () => undefined, retryDelayMs: 10 });
 	n8n = await startN8n({ tarball });
-	process.stderr.write(`[ayrshare e2e] n8n ${n8n.version} at ${n8n.baseUrl}, emulator at ${emu.url}\n`);
+	process.stderr.write(
+		`[ayrshare e2e] n8n ${n8n.version} at ${n8n.baseUrl}, emulator at ${emu.url}\n`,
+	);
 	const credential = await n8n.createCredential('ayrshareApi', 'Ayrshare (emulator)', {
 		apiKey: DEFAULT_AYRSHARE.apiKey,
 		profileKey: SEEDED_PROFILE_KEY,
@@ -77,13 +79,22 @@ describe('X Account Activity Trigger via Ayrshare in n8n', () => {
 		await n8n.activateWorkflow(workflowId);
 
 		await eventually(() => {
-			const registered = emu.state.ayrshare.webhooks.map((w) => ({ refId: w.refId, action: w.action, url: w.url, secret: w.secret }));
+			const registered = emu.state.ayrshare.webhooks.map((w) => ({
+				refId: w.refId,
+				action: w.action,
+				url: w.url,
+				secret: w.secret,
+			}));
 			expect(registered.sort((a, b) => a.action.localeCompare(b.action))).toEqual([
 				{ refId: client().refId, action: 'accountActivity', url, secret: SECRET },
 				{ refId: client().refId, action: 'social', url, secret: SECRET },
 			]);
 		});
-		await eventually(async () => expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(SUBSCRIBER_ID));
+		await eventually(async () =>
+			expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(
+				SUBSCRIBER_ID,
+			),
+		);
 		client().xAccountActivityActive = true;
 	});
 
@@ -91,20 +102,35 @@ describe('X Account Activity Trigger via Ayrshare in n8n', () => {
 		['post.mention', 'hex'],
 		['dm.received', 'base64'],
 		['user.followed', 'hex'],
-	])('a signed %s delivery (%s) runs the workflow with the same item as the direct route', async (type, encoding) => {
-		const { deliveries } = await inject({ action: 'accountActivity', type, encoding });
-		expect(deliveries.map((d) => d.status)).toEqual([200]);
-		const items = await nextRun();
-		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ event: type, source: 'ayrshare', forUserId: SUBSCRIBER_ID, ayrshare: { action: 'accountActivity', refId: client().refId } });
-		expect(items[0]).not.toHaveProperty('raw');
-	});
+	])(
+		'a signed %s delivery (%s) runs the workflow with the same item as the direct route',
+		async (type, encoding) => {
+			const { deliveries } = await inject({ action: 'accountActivity', type, encoding });
+			expect(deliveries.map((d) => d.status)).toEqual([200]);
+			const items = await nextRun();
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({
+				event: type,
+				source: 'ayrshare',
+				forUserId: SUBSCRIBER_ID,
+				ayrshare: { action: 'accountActivity', refId: client().refId },
+			});
+			expect(items[0]).not.toHaveProperty('raw');
+		},
+	);
 
 	test('an Ayrshare social delivery becomes an ayrshare.social item', async () => {
 		const { deliveries } = await inject({ action: 'social', type: 'unlink' });
 		expect(deliveries.map((d) => d.status)).toEqual([200]);
 		expect(await nextRun()).toEqual([
-			expect.objectContaining({ event: 'ayrshare.social', ayrshare: expect.objectContaining({ type: 'unlink', source: 'system', platform: 'instagram' }) }),
+			expect.objectContaining({
+				event: 'ayrshare.social',
+				ayrshare: expect.objectContaining({
+					type: 'unlink',
+					source: 'system',
+					platform: 'instagram',
+				}),
+			}),
 		]);
 	});
 
@@ -113,7 +139,10 @@ describe('X Account Activity Trigger via Ayrshare in n8n', () => {
 		const forged = await inject({ action: 'social', signature: 'invalid', retries: 1 });
 		const stale = await inject({ action: 'social', timestampOffsetSec: -3600 });
 		expect(missing.deliveries.map((d) => d.status)).toEqual([401]);
-		expect(forged.deliveries.map((d) => [d.status, d.retryAttempt])).toEqual([[401, 0], [401, 1]]);
+		expect(forged.deliveries.map((d) => [d.status, d.retryAttempt])).toEqual([
+			[401, 0],
+			[401, 1],
+		]);
 		expect(stale.deliveries.map((d) => d.status)).toEqual([401]);
 		await expectNoNewExecution(workflowId, executions);
 	});

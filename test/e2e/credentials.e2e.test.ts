@@ -28,9 +28,13 @@ afterAll(async () => {
 async function testCredential(type: string, data: Record<string, unknown>) {
 	const name = `test ${type} ${Math.random().toString(36).slice(2, 8)}`;
 	const { id } = await n8n.createCredential(type, name, data);
-	const answer = await n8n.rest<{ data: { status: string; message: string } }>('POST', 'credentials/test', {
-		credentials: { id, name, type, data },
-	});
+	const answer = await n8n.rest<{ data: { status: string; message: string } }>(
+		'POST',
+		'credentials/test',
+		{
+			credentials: { id, name, type, data },
+		},
+	);
 	return answer.data;
 }
 
@@ -43,18 +47,29 @@ const oauth1 = (overrides: Record<string, unknown> = {}) => ({
 });
 
 test('X OAuth1 User: signed GET /2/users/me passes; a wrong secret fails without being echoed', async () => {
-	expect(await testCredential('xOAuth1UserApi', oauth1({ baseUrl: emu.url }))).toMatchObject({ status: 'OK' });
-	const failed = await testCredential('xOAuth1UserApi', oauth1({ baseUrl: emu.url, accessTokenSecret: 'wrong-token-secret' }));
+	expect(await testCredential('xOAuth1UserApi', oauth1({ baseUrl: emu.url }))).toMatchObject({
+		status: 'OK',
+	});
+	const failed = await testCredential(
+		'xOAuth1UserApi',
+		oauth1({ baseUrl: emu.url, accessTokenSecret: 'wrong-token-secret' }),
+	);
 	expect(failed.status).toBe('Error');
 	// n8n shows this message under the credential: what X answered, in X's words, and what to do.
-	expect(failed.message).toContain('X answered 401 Unauthorized: “Invalid or missing authentication credentials”');
+	expect(failed.message).toContain(
+		'X answered 401 Unauthorized: “Invalid or missing authentication credentials”',
+	);
 	expect(failed.message).toContain('Paste the keys and tokens again');
 	expect(JSON.stringify(failed)).not.toContain('wrong-token-secret');
 });
 
 test('X App Bearer Token: GET /2/webhooks passes; a wrong token fails', async () => {
-	expect(await testCredential('xBearerApi', { bearerToken: DEFAULT_APP.bearerToken, baseUrl: emu.url })).toMatchObject({ status: 'OK' });
-	expect(await testCredential('xBearerApi', { bearerToken: 'nope', baseUrl: emu.url })).toMatchObject({
+	expect(
+		await testCredential('xBearerApi', { bearerToken: DEFAULT_APP.bearerToken, baseUrl: emu.url }),
+	).toMatchObject({ status: 'OK' });
+	expect(
+		await testCredential('xBearerApi', { bearerToken: 'nope', baseUrl: emu.url }),
+	).toMatchObject({
 		status: 'Error',
 		message: expect.stringContaining('X answered 401 Unauthorized'),
 	});
@@ -62,6 +77,10 @@ test('X App Bearer Token: GET /2/webhooks passes; a wrong token fails', async ()
 
 test('Ayrshare API: GET /user passes; a wrong key fails', async () => {
 	const key = DEFAULT_AYRSHARE.apiKey;
-	expect(await testCredential('ayrshareApi', { apiKey: key, baseUrl: `${emu.url}/api` })).toMatchObject({ status: 'OK' });
-	expect((await testCredential('ayrshareApi', { apiKey: 'nope', baseUrl: `${emu.url}/api` })).status).toBe('Error');
+	expect(
+		await testCredential('ayrshareApi', { apiKey: key, baseUrl: `${emu.url}/api` }),
+	).toMatchObject({ status: 'OK' });
+	expect(
+		(await testCredential('ayrshareApi', { apiKey: 'nope', baseUrl: `${emu.url}/api` })).status,
+	).toBe('Error');
 });

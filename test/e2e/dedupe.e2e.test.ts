@@ -31,7 +31,10 @@ test(`${EVENTS} distinct events, each delivered twice at concurrency ${CONCURREN
 
 	const ids = dmIds(EVENTS);
 	const deliveries = deliveredTwice(ids.map((id) => dmDelivery(id)));
-	const answers = await pool(deliveries.map((delivery) => () => send(url, delivery)), CONCURRENCY);
+	const answers = await pool(
+		deliveries.map((delivery) => () => send(url, delivery)),
+		CONCURRENCY,
+	);
 
 	expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
 	// Every answer is the node's JSON, not n8n's literal `firstEntryJson`; each event is emitted by one of its two copies.
@@ -45,7 +48,9 @@ test(`${EVENTS} distinct events, each delivered twice at concurrency ${CONCURREN
 	const all = await n8n.listExecutions(workflowId);
 	expect(all).toHaveLength(EVENTS);
 	expect(all.every((execution) => execution.status === 'success')).toBe(true);
-	const emittedIds = runs.flatMap((run) => nodeOutput(run, TRIGGER_NODE).map((item) => (item.message as { id: string }).id));
+	const emittedIds = runs.flatMap((run) =>
+		nodeOutput(run, TRIGGER_NODE).map((item) => (item.message as { id: string }).id),
+	);
 	expect(new Set(emittedIds)).toEqual(new Set(ids));
 
 	const { staticData } = await n8n.getWorkflow(workflowId);
@@ -54,7 +59,12 @@ test(`${EVENTS} distinct events, each delivered twice at concurrency ${CONCURREN
 	expect(JSON.stringify(staticData)).not.toContain('seenEvents');
 
 	// The same events once more, after the burst: still nothing new.
-	const again = await pool(ids.slice(0, 20).map((id) => () => send(url, dmDelivery(id))), CONCURRENCY);
-	expect(again.map((a) => JSON.parse(a.body))).toEqual(again.map(() => ({ received: 1, emitted: 0 })));
+	const again = await pool(
+		ids.slice(0, 20).map((id) => () => send(url, dmDelivery(id))),
+		CONCURRENCY,
+	);
+	expect(again.map((a) => JSON.parse(a.body))).toEqual(
+		again.map(() => ({ received: 1, emitted: 0 })),
+	);
 	expect(await n8n.listExecutions(workflowId)).toHaveLength(EVENTS);
 });

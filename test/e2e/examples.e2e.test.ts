@@ -43,7 +43,13 @@ const EVENT: Record<string, { inject: string; event: string }> = {
 /** Data n8n accepts for a credential that is never used to reach its service. */
 const PLACEHOLDERS: Record<string, Record<string, unknown>> = {
 	// n8n 2.8's public-API schema for OAuth2 credentials requires all of these when nothing else is set.
-	googleSheetsOAuth2Api: { serverUrl: 'https://placeholder.invalid', clientId: 'placeholder-client-id', clientSecret: 'placeholder-client-secret', sendAdditionalBodyProperties: false, additionalBodyProperties: '{}' },
+	googleSheetsOAuth2Api: {
+		serverUrl: 'https://placeholder.invalid',
+		clientId: 'placeholder-client-id',
+		clientSecret: 'placeholder-client-secret',
+		sendAdditionalBodyProperties: false,
+		additionalBodyProperties: '{}',
+	},
 	httpHeaderAuth: { name: 'Authorization', value: 'Bearer placeholder' },
 	slackApi: { accessToken: 'xoxb-placeholder', notice: '' },
 };
@@ -70,7 +76,10 @@ async function credentialFor(type: string): Promise<{ id: string; name: string }
 	if (type === 'xOAuth1UserApi') return xOAuth1UserApi;
 	if (!placeholders[type]) {
 		const data = PLACEHOLDERS[type];
-		if (!data) throw new Error(`an example uses credential type ${type}: add placeholder data for it to this test`);
+		if (!data)
+			throw new Error(
+				`an example uses credential type ${type}: add placeholder data for it to this test`,
+			);
 		const name = `${type} (placeholder)`;
 		placeholders[type] = { id: (await n8n.createCredential(type, name, data)).id, name };
 	}
@@ -78,9 +87,14 @@ async function credentialFor(type: string): Promise<{ id: string; name: string }
 }
 
 /** The editor's own call for node descriptions; an unknown type or version has none. */
-async function describeNode(type: string, version: number): Promise<{ name: string; version: number | number[] } | null> {
+async function describeNode(
+	type: string,
+	version: number,
+): Promise<{ name: string; version: number | number[] } | null> {
 	try {
-		const { data } = await n8n.rest<{ data: Array<{ name: string; version: number | number[] } | null> }>('POST', 'node-types', { nodeInfos: [{ name: type, version }] });
+		const { data } = await n8n.rest<{
+			data: Array<{ name: string; version: number | number[] } | null>;
+		}>('POST', 'node-types', { nodeInfos: [{ name: type, version }] });
 		return data[0] ?? null;
 	} catch {
 		return null;
@@ -109,8 +123,14 @@ describe.each(files)('examples/%s', (file) => {
 		for (const node of example.nodes) {
 			const description = await describeNode(node.type, node.typeVersion);
 			// n8n names its own nodes without the package prefix (`stickyNote`), community ones with it.
-			expect([node.name, node.type === description?.name || node.type.endsWith(`.${description?.name}`)]).toEqual([node.name, true]);
-			expect([node.name, ([] as number[]).concat(description!.version)]).toEqual([node.name, expect.arrayContaining([node.typeVersion])]);
+			expect([
+				node.name,
+				node.type === description?.name || node.type.endsWith(`.${description?.name}`),
+			]).toEqual([node.name, true]);
+			expect([node.name, ([] as number[]).concat(description!.version)]).toEqual([
+				node.name,
+				expect.arrayContaining([node.typeVersion]),
+			]);
 		}
 	});
 
@@ -118,13 +138,24 @@ describe.each(files)('examples/%s', (file) => {
 		const nodes = await Promise.all(
 			example.nodes.map(async (node) => {
 				if (!node.credentials) return node;
-				const entries = await Promise.all(Object.keys(node.credentials).map(async (type) => [type, await credentialFor(type)] as const));
+				const entries = await Promise.all(
+					Object.keys(node.credentials).map(
+						async (type) => [type, await credentialFor(type)] as const,
+					),
+				);
 				return { ...node, credentials: Object.fromEntries(entries) };
 			}),
 		);
-		const { id } = await n8n.createWorkflow({ name: example.name, nodes, connections: example.connections, settings: example.settings });
+		const { id } = await n8n.createWorkflow({
+			name: example.name,
+			nodes,
+			connections: example.connections,
+			settings: example.settings,
+		});
 		const stored = await n8n.getWorkflow(id);
-		expect(stored.nodes.map((node) => [node.name, node.type, node.typeVersion])).toEqual(example.nodes.map((node) => [node.name, node.type, node.typeVersion]));
+		expect(stored.nodes.map((node) => [node.name, node.type, node.typeVersion])).toEqual(
+			example.nodes.map((node) => [node.name, node.type, node.typeVersion]),
+		);
 
 		await n8n.activateWorkflow(id);
 		try {
@@ -134,16 +165,26 @@ describe.each(files)('examples/%s', (file) => {
 			await eventually(() => {
 				const webhook = emu.state.x.webhooks.find((w) => w.url === url);
 				expect(webhook).toMatchObject({ valid: true });
-				expect(emu.state.x.subscriptions).toEqual(expect.arrayContaining([expect.objectContaining({ webhookId: webhook!.id, userId: SUBSCRIBER.id })]));
+				expect(emu.state.x.subscriptions).toEqual(
+					expect.arrayContaining([
+						expect.objectContaining({ webhookId: webhook!.id, userId: SUBSCRIBER.id }),
+					]),
+				);
 			});
 
 			const { inject, event } = EVENT[file];
-			const { deliveries } = await emulator<{ deliveries: Array<{ status: number; url: string }> }>('POST', '/_emulator/x/events', { type: inject });
+			const { deliveries } = await emulator<{ deliveries: Array<{ status: number; url: string }> }>(
+				'POST',
+				'/_emulator/x/events',
+				{ type: inject },
+			);
 			expect(deliveries.filter((d) => d.url === url).map((d) => d.status)).toEqual([200]);
 			// The nodes after the trigger try to reach their services, which this machine cannot: the run may end in an error there.
 			const [execution] = await n8n.waitForExecutions(id, 1, 60_000);
 			const items = nodeOutput(execution, TRIGGER_NODE);
-			expect(items).toEqual([expect.objectContaining({ event, source: 'aaa', forUserId: SUBSCRIBER.id })]);
+			expect(items).toEqual([
+				expect.objectContaining({ event, source: 'aaa', forUserId: SUBSCRIBER.id }),
+			]);
 			if (file === 'big-account-mention-to-slack.json') {
 				// The mention is by @alice (52,810 followers): the If node sends it on to Slack.
 				expect(items[0].actor).toMatchObject({ username: 'alice', followersCount: 52810 });

@@ -19,7 +19,12 @@ const workflow = {
 			typeVersion: 2,
 			position: [0, 0],
 			webhookId: '6f0c3c4e-0000-4000-8000-0000000000aa',
-			parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: WEBHOOK_PATH,
+				responseMode: 'onReceived',
+				options: {},
+			},
 		},
 		{
 			id: '6f0c3c4e-0000-4000-8000-000000000002',
@@ -32,7 +37,12 @@ const workflow = {
 				includeOtherFields: false,
 				assignments: {
 					assignments: [
-						{ id: 'a1', name: 'greeting', type: 'string', value: '={{ "hello " + $json.body.name }}' },
+						{
+							id: 'a1',
+							name: 'greeting',
+							type: 'string',
+							value: '={{ "hello " + $json.body.name }}',
+						},
 						{ id: 'a2', name: 'count', type: 'number', value: '={{ $json.body.count * 2 }}' },
 					],
 				},
@@ -77,7 +87,9 @@ describe('e2e harness (built-in nodes only)', () => {
 		process.stderr.write(`[harness smoke] webhook → finished execution in ${Date.now() - t1} ms\n`);
 		expect(execution.status).toBe('success');
 		expect(execution.mode).toBe('webhook');
-		expect(nodeOutput(execution, 'Webhook')[0]).toMatchObject({ body: { name: 'harness', count: 21 } });
+		expect(nodeOutput(execution, 'Webhook')[0]).toMatchObject({
+			body: { name: 'harness', count: 21 },
+		});
 		expect(nodeOutput(execution, 'Set')).toEqual([{ greeting: 'hello harness', count: 42 }]);
 
 		const stored = await n8n.getWorkflow(id);
@@ -85,7 +97,10 @@ describe('e2e harness (built-in nodes only)', () => {
 
 		const deactivated = await n8n.deactivateWorkflow(id);
 		expect(deactivated.active).toBe(false);
-		const gone = await fetch(`${n8n.webhookBaseUrl}webhook/${WEBHOOK_PATH}`, { method: 'POST', body: '{}' });
+		const gone = await fetch(`${n8n.webhookBaseUrl}webhook/${WEBHOOK_PATH}`, {
+			method: 'POST',
+			body: '{}',
+		});
 		expect(gone.status).toBe(404);
 
 		await n8n.deleteWorkflow(id);

@@ -9,7 +9,12 @@ import type { Emulator } from '../../emulator/server';
 import { type N8nInstance, nodeOutput } from './harness';
 import { eventually } from './support/eventually';
 import { emulatorClient, startStack, stopStack, type Stack } from './support/stack';
-import { TRIGGER_NODE, createXOAuth1Credential, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
+import {
+	TRIGGER_NODE,
+	createXOAuth1Credential,
+	productionUrl,
+	triggerWorkflow,
+} from './support/triggerWorkflow';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
 
@@ -40,10 +45,16 @@ test('source aaa: activation registers and subscribes, an event runs the workflo
 	});
 	expect(emu.state.x.appTokensIssued).toBe(1);
 
-	const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>('POST', '/_emulator/x/events', { type: 'dm.received' });
+	const { deliveries } = await emulator<{ deliveries: Array<{ status: number }> }>(
+		'POST',
+		'/_emulator/x/events',
+		{ type: 'dm.received' },
+	);
 	expect(deliveries.map((d) => d.status)).toEqual([200]);
 	const [execution] = await n8n.waitForExecutions(id, 1);
-	expect(nodeOutput(execution, TRIGGER_NODE)).toEqual([expect.objectContaining({ event: 'dm.received', source: 'aaa', forUserId: SUBSCRIBER.id })]);
+	expect(nodeOutput(execution, TRIGGER_NODE)).toEqual([
+		expect.objectContaining({ event: 'dm.received', source: 'aaa', forUserId: SUBSCRIBER.id }),
+	]);
 
 	await n8n.deactivateWorkflow(id);
 	await eventually(() => {
@@ -55,19 +66,30 @@ test('source aaa: activation registers and subscribes, an event runs the workflo
 });
 
 test('source xaa: public subscriptions use the obtained app token, private ones the account; events run the workflow', async () => {
-	const { workflow, webhookId } = triggerWorkflow('XAA, OAuth1 only', oauth1Only, { source: 'xaa', events: ['post.created', 'dm.received'] });
+	const { workflow, webhookId } = triggerWorkflow('XAA, OAuth1 only', oauth1Only, {
+		source: 'xaa',
+		events: ['post.created', 'dm.received'],
+	});
 	const { id } = await n8n.createWorkflow(workflow);
 	await n8n.activateWorkflow(id);
 	await eventually(() => {
-		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url: productionUrl(n8n, webhookId), valid: true })]);
-		expect(emu.state.x.activitySubscriptions.map((s) => s.event_type).sort()).toEqual(['dm.received', 'post.create']);
+		expect(emu.state.x.webhooks).toEqual([
+			expect.objectContaining({ url: productionUrl(n8n, webhookId), valid: true }),
+		]);
+		expect(emu.state.x.activitySubscriptions.map((s) => s.event_type).sort()).toEqual([
+			'dm.received',
+			'post.create',
+		]);
 	});
 
 	for (const type of ['post.create', 'dm.received']) {
 		await emulator('POST', '/_emulator/x/activity/events', { type });
 	}
 	const runs = await n8n.waitForExecutions(id, 2);
-	expect(runs.map((run) => nodeOutput(run, TRIGGER_NODE)[0].event).sort()).toEqual(['dm.received', 'post.created']);
+	expect(runs.map((run) => nodeOutput(run, TRIGGER_NODE)[0].event).sort()).toEqual([
+		'dm.received',
+		'post.created',
+	]);
 
 	await n8n.deactivateWorkflow(id);
 	await eventually(() => {
@@ -79,7 +101,12 @@ test('source xaa: public subscriptions use the obtained app token, private ones 
 });
 
 test('a wrong API Key Secret fails activation with X’s reason, and nothing is registered', async () => {
-	const wrong = await createXOAuth1Credential(n8n, emu.url, { consumerSecret: 'not-the-secret' }, 'X OAuth1 (wrong secret)');
+	const wrong = await createXOAuth1Credential(
+		n8n,
+		emu.url,
+		{ consumerSecret: 'not-the-secret' },
+		'X OAuth1 (wrong secret)',
+	);
 	const { workflow } = triggerWorkflow('AAA, wrong secret', wrong);
 	const { id } = await n8n.createWorkflow(workflow);
 	const failure = await n8n.activateWorkflow(id).then(
@@ -87,7 +114,9 @@ test('a wrong API Key Secret fails activation with X’s reason, and nothing is 
 		(error: Error) => error.message,
 	);
 	// n8n reports the error's description for a failed activation.
-	expect(failure).toContain('X refused the app’s bearer token for the X OAuth1 User credential’s API Key and API Key Secret');
+	expect(failure).toContain(
+		'X refused the app’s bearer token for the X OAuth1 User credential’s API Key and API Key Secret',
+	);
 	expect(failure).toContain('X said: “Unable to verify your credentials” (code 99)');
 	expect(failure).not.toContain('not-the-secret');
 	expect(emu.state.x.webhooks).toEqual([]);

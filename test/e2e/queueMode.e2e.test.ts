@@ -39,14 +39,18 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (Object.keys(figures).length) {
 		mkdirSync(resolve(__dirname, '../../.tmp'), { recursive: true });
-		writeFileSync(resolve(__dirname, '../../.tmp/queue-mode-dedupe.json'), `${JSON.stringify({ n8n: queue?.main.version, ...figures }, null, 2)}\n`);
+		writeFileSync(
+			resolve(__dirname, '../../.tmp/queue-mode-dedupe.json'),
+			`${JSON.stringify({ n8n: queue?.main.version, ...figures }, null, 2)}\n`,
+		);
 		process.stderr.write(`[queue-mode e2e] ${JSON.stringify(figures)}\n`);
 	}
 	await queue?.stop();
 	await emu?.close();
 });
 
-const url = (webhookId: string, base = queue.webhookBaseUrl) => `${base}webhook/${webhookId}/webhook`;
+const url = (webhookId: string, base = queue.webhookBaseUrl) =>
+	`${base}webhook/${webhookId}/webhook`;
 
 /** Waits until `count` executions finished, then a little longer so late duplicates are counted too. */
 async function settledExecutions(workflowId: string, count: number): Promise<N8nExecution[]> {
@@ -55,7 +59,11 @@ async function settledExecutions(workflowId: string, count: number): Promise<N8n
 	for (;;) {
 		await new Promise((r) => setTimeout(r, 3000));
 		const all = await queue.main.listExecutions(workflowId, { includeData: true });
-		if (all.length === last && all.every((e) => ['success', 'error', 'crashed', 'canceled'].includes(e.status))) return all;
+		if (
+			all.length === last &&
+			all.every((e) => ['success', 'error', 'crashed', 'canceled'].includes(e.status))
+		)
+			return all;
 		last = all.length;
 	}
 }
@@ -63,7 +71,10 @@ async function settledExecutions(workflowId: string, count: number): Promise<N8n
 async function activeTrigger(name: string, extraNodes: Array<Record<string, unknown>> = []) {
 	const { workflow, webhookId } = triggerWorkflow(name, credentials);
 	workflow.nodes.push(...extraNodes);
-	if (extraNodes.length) workflow.connections = { [TRIGGER_NODE]: { main: [[{ node: extraNodes[0].name, type: 'main', index: 0 }]] } };
+	if (extraNodes.length)
+		workflow.connections = {
+			[TRIGGER_NODE]: { main: [[{ node: extraNodes[0].name, type: 'main', index: 0 }]] },
+		};
 	const { id } = await queue.main.createWorkflow(workflow);
 	await queue.main.activateWorkflow(id);
 	return { id, webhookId };
@@ -72,7 +83,10 @@ async function activeTrigger(name: string, extraNodes: Array<Record<string, unkn
 /** 200 events, each delivered twice in a shuffled order, 20 in flight, through the proxy. */
 async function deliverTwice(webhookId: string) {
 	const ids = dmIds(EVENTS);
-	const answers = await pool(deliveredTwice(ids.map((id) => dmDelivery(id))).map((d) => () => send(url(webhookId), d)), CONCURRENCY);
+	const answers = await pool(
+		deliveredTwice(ids.map((id) => dmDelivery(id))).map((d) => () => send(url(webhookId), d)),
+		CONCURRENCY,
+	);
 	expect(answers.filter((a) => a.status !== 200)).toEqual([]);
 	return ids;
 }
@@ -84,12 +98,16 @@ async function untilServing(crcUrl: string) {
 		const response = await fetch(crcUrl).catch(() => null);
 		const text = response ? await response.text() : '';
 		if (response?.status === 200 && text.includes('response_token')) return;
-		if (Date.now() > deadline) throw new Error(`not serving ${crcUrl}: ${response?.status} ${text.slice(0, 200)}`);
+		if (Date.now() > deadline)
+			throw new Error(`not serving ${crcUrl}: ${response?.status} ${text.slice(0, 200)}`);
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }
 
-const emittedIds = (runs: N8nExecution[]) => runs.flatMap((run) => nodeOutput(run, TRIGGER_NODE).map((item) => (item.message as { id: string }).id));
+const emittedIds = (runs: N8nExecution[]) =>
+	runs.flatMap((run) =>
+		nodeOutput(run, TRIGGER_NODE).map((item) => (item.message as { id: string }).id),
+	);
 
 describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy + worker', () => {
 	let workflowId: string;
@@ -97,8 +115,12 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 
 	test('activation on main registers the proxy URL at X, and X’s CRC passes through it', async () => {
 		({ id: workflowId, webhookId } = await activeTrigger('Queue e2e'));
-		expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url: url(webhookId), valid: true })]);
-		expect(emu.state.x.crcChecks.filter((c) => c.url === url(webhookId)).map((c) => c.ok)).toContain(true);
+		expect(emu.state.x.webhooks).toEqual([
+			expect.objectContaining({ url: url(webhookId), valid: true }),
+		]);
+		expect(
+			emu.state.x.crcChecks.filter((c) => c.url === url(webhookId)).map((c) => c.ok),
+		).toContain(true);
 		expect(emu.state.x.subscriptions).toHaveLength(1);
 	});
 
@@ -106,17 +128,27 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		for (const process of queue.webhooks) {
 			const response = await fetch(`${url(webhookId, process.url)}?crc_token=abc123`);
 			expect(response.status).toBe(200);
-			expect(await response.json()).toEqual({ response_token: crcResponseToken(DEFAULT_APP.consumerSecret, 'abc123') });
+			expect(await response.json()).toEqual({
+				response_token: crcResponseToken(DEFAULT_APP.consumerSecret, 'abc123'),
+			});
 		}
 		// Main answers unknown paths with its editor page; what matters is that the trigger does not answer there.
-		expect(await (await fetch(`${url(webhookId, queue.main.baseUrl)}?crc_token=abc123`)).text()).not.toContain('response_token');
+		expect(
+			await (await fetch(`${url(webhookId, queue.main.baseUrl)}?crc_token=abc123`)).text(),
+		).not.toContain('response_token');
 	});
 
 	test('an event delivered through the proxy is run by the worker', async () => {
-		const { deliveries } = await emulator<{ deliveries: Array<{ status: number; responseBody: string }> }>('POST', '/_emulator/x/events', { type: 'dm.received' });
-		expect(deliveries.map((d) => [d.status, JSON.parse(d.responseBody)])).toEqual([[200, { received: 1, emitted: 1 }]]);
+		const { deliveries } = await emulator<{
+			deliveries: Array<{ status: number; responseBody: string }>;
+		}>('POST', '/_emulator/x/events', { type: 'dm.received' });
+		expect(deliveries.map((d) => [d.status, JSON.parse(d.responseBody)])).toEqual([
+			[200, { received: 1, emitted: 1 }],
+		]);
 		const [run] = await queue.main.waitForExecutions(workflowId, 1, 120_000);
-		expect(nodeOutput(run, TRIGGER_NODE)).toEqual([expect.objectContaining({ event: 'dm.received', source: 'aaa' })]);
+		expect(nodeOutput(run, TRIGGER_NODE)).toEqual([
+			expect.objectContaining({ event: 'dm.received', source: 'aaa' }),
+		]);
 		expect(queue.workerExecutionIds()).toContain(String(run.id));
 	});
 
@@ -124,7 +156,14 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		const forged = dmDelivery(dmIds(1)[0], 3072, 'not-the-consumer-secret');
 		for (const process of queue.webhooks) {
 			expect((await send(url(webhookId, process.url), forged)).status).toBe(401);
-			expect((await send(url(webhookId, process.url), { body: forged.body, headers: { 'content-type': 'application/json' } })).status).toBe(401);
+			expect(
+				(
+					await send(url(webhookId, process.url), {
+						body: forged.body,
+						headers: { 'content-type': 'application/json' },
+					})
+				).status,
+			).toBe(401);
 		}
 		await new Promise((r) => setTimeout(r, 2000));
 		expect(await queue.main.listExecutions(workflowId)).toHaveLength(1);
@@ -139,7 +178,13 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		const duplicates = runs.length - EVENTS;
 		expect(duplicates).toBeGreaterThanOrEqual(0);
 		expect(duplicates).toBeLessThanOrEqual(EVENTS);
-		figures.twoWebhookProcesses = { events: EVENTS, executions: runs.length, duplicates, rate: duplicates / EVENTS, perProcess: [...queue.proxy.counts] };
+		figures.twoWebhookProcesses = {
+			events: EVENTS,
+			executions: runs.length,
+			duplicates,
+			rate: duplicates / EVENTS,
+			perProcess: [...queue.proxy.counts],
+		};
 	});
 
 	test(`${EVENTS} events delivered twice, all routed to one webhook process: exactly ${EVENTS} executions`, async () => {
@@ -150,7 +195,12 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		queue.proxy.route('round-robin');
 		expect(runs).toHaveLength(EVENTS);
 		expect(new Set(emittedIds(runs))).toEqual(new Set(ids));
-		figures.oneWebhookProcess = { events: EVENTS, executions: runs.length, duplicates: runs.length - EVENTS, rate: (runs.length - EVENTS) / EVENTS };
+		figures.oneWebhookProcess = {
+			events: EVENTS,
+			executions: runs.length,
+			duplicates: runs.length - EVENTS,
+			rate: (runs.length - EVENTS) / EVENTS,
+		};
 	});
 
 	test('the suggested remedy measured: Remove Duplicates on eventId after the trigger, 2 webhook processes', async () => {
@@ -167,11 +217,15 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 				options: { scope: 'workflow' },
 			},
 		};
-		const { id, webhookId: hook } = await activeTrigger('Queue e2e, Remove Duplicates', [removeDuplicates]);
+		const { id, webhookId: hook } = await activeTrigger('Queue e2e, Remove Duplicates', [
+			removeDuplicates,
+		]);
 		queue.proxy.route('round-robin');
 		const ids = await deliverTwice(hook);
 		const runs = await settledExecutions(id, EVENTS);
-		const passed = runs.flatMap((run) => nodeOutput(run, REMOVE_DUPLICATES).map((item) => (item.message as { id: string }).id));
+		const passed = runs.flatMap((run) =>
+			nodeOutput(run, REMOVE_DUPLICATES).map((item) => (item.message as { id: string }).id),
+		);
 		expect(new Set(passed)).toEqual(new Set(ids));
 		const duplicates = passed.length - EVENTS;
 		figures.twoWebhookProcessesWithRemoveDuplicates = {
@@ -188,13 +242,25 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		const { id, webhookId: hook } = await activeTrigger('Queue e2e, restart');
 		queue.proxy.route(0);
 		const ids = dmIds(10);
-		for (const dmId of ids) expect(JSON.parse((await send(url(hook), dmDelivery(dmId))).body)).toEqual({ received: 1, emitted: 1 });
+		for (const dmId of ids)
+			expect(JSON.parse((await send(url(hook), dmDelivery(dmId))).body)).toEqual({
+				received: 1,
+				emitted: 1,
+			});
 		await queue.main.waitForExecutions(id, ids.length, 120_000);
 		await queue.webhooks[0].restart();
 		await untilServing(`${url(hook, queue.webhooks[0].url)}?crc_token=ready`);
-		const again = await pool(ids.map((dmId) => () => send(url(hook), dmDelivery(dmId))), 5);
-		expect(again.map((a) => JSON.parse(a.body))).toEqual(ids.map(() => ({ received: 1, emitted: 0 })));
-		expect(JSON.parse((await send(url(hook), dmDelivery(dmIds(1, 42)[0]))).body)).toEqual({ received: 1, emitted: 1 });
+		const again = await pool(
+			ids.map((dmId) => () => send(url(hook), dmDelivery(dmId))),
+			5,
+		);
+		expect(again.map((a) => JSON.parse(a.body))).toEqual(
+			ids.map(() => ({ received: 1, emitted: 0 })),
+		);
+		expect(JSON.parse((await send(url(hook), dmDelivery(dmIds(1, 42)[0]))).body)).toEqual({
+			received: 1,
+			emitted: 1,
+		});
 		queue.proxy.route('round-robin');
 	});
 
@@ -202,7 +268,9 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		await queue.main.deactivateWorkflow(workflowId);
 		expect(emu.state.x.webhooks.filter((w) => w.url === url(webhookId))).toEqual([]);
 		for (const process of queue.webhooks) {
-			expect((await send(url(webhookId, process.url), dmDelivery(dmIds(1, 7)[0]))).status).toBe(404);
+			expect((await send(url(webhookId, process.url), dmDelivery(dmIds(1, 7)[0]))).status).toBe(
+				404,
+			);
 		}
 	});
 });

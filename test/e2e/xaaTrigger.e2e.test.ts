@@ -18,7 +18,8 @@ const SUBSCRIBER = DEFAULT_USERS[0];
 const ALICE = DEFAULT_USERS[1];
 
 /** Private X Activity API types (x-api/activity/introduction.mdx, "Current private events"). */
-const PRIVATE = /^(dm|chat|mute|block)\.|^(like\.create|post\.(mention|reply|quote|repost)\.create|broadcast\.chat)$/;
+const PRIVATE =
+	/^(dm|chat|mute|block)\.|^(like\.create|post\.(mention|reply|quote|repost)\.create|broadcast\.chat)$/;
 
 /** Injected XAA event type → the `event` of each item it must produce. */
 const EXPECTED: Array<[type: string, events: string[], extra?: Record<string, unknown>]> = [
@@ -50,10 +51,13 @@ const emulator = emulatorClient(() => emu);
 
 interface Injected {
 	deliveries: Array<{ status: number }>;
-	envelopes: Array<{ data: { event_type: string; payload: Record<string, any>; includes?: Record<string, any> } }>;
+	envelopes: Array<{
+		data: { event_type: string; payload: Record<string, any>; includes?: Record<string, any> };
+	}>;
 }
 
-const inject = (type: string, extra: Record<string, unknown> = {}) => emulator<Injected>('POST', '/_emulator/x/activity/events', { type, ...extra });
+const inject = (type: string, extra: Record<string, unknown> = {}) =>
+	emulator<Injected>('POST', '/_emulator/x/activity/events', { type, ...extra });
 
 /** A subscription of someone else's, made with the account's own OAuth 1.0a token as X requires for private types. */
 const foreignSubscription = (body: Record<string, unknown>) => {
@@ -64,12 +68,18 @@ const foreignSubscription = (body: Record<string, unknown>) => {
 		token: SUBSCRIBER.accessToken ?? '',
 		tokenSecret: SUBSCRIBER.accessTokenSecret ?? '',
 	});
-	return emulator<{ data: { subscription: { subscription_id: string } } }>('POST', path, body, auth);
+	return emulator<{ data: { subscription: { subscription_id: string } } }>(
+		'POST',
+		path,
+		body,
+		auth,
+	);
 };
 
 /** The Account Activity API's copy of a post X Activity API delivered: the same facts in v1.1 shape. */
 function aaaTwin(payload: Record<string, any>, includes: Record<string, any> = {}) {
-	const person = (id: string) => (includes.users ?? []).find((u: { id: string }) => u.id === id) ?? { id };
+	const person = (id: string) =>
+		(includes.users ?? []).find((u: { id: string }) => u.id === id) ?? { id };
 	const author = person(payload.author_id);
 	const repliedTo = payload.in_reply_to_user_id ? person(payload.in_reply_to_user_id) : null;
 	return {
@@ -86,7 +96,11 @@ function aaaTwin(payload: Record<string, any>, includes: Record<string, any> = {
 				entities: {
 					hashtags: [],
 					urls: [],
-					user_mentions: (payload.entities?.mentions ?? []).map((m: Record<string, any>) => ({ id_str: m.id, screen_name: m.username, indices: [m.start, m.end] })),
+					user_mentions: (payload.entities?.mentions ?? []).map((m: Record<string, any>) => ({
+						id_str: m.id,
+						screen_name: m.username,
+						indices: [m.start, m.end],
+					})),
 				},
 			},
 		],
@@ -109,11 +123,18 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 
 	test('activation registers the webhook, passes CRC and creates the subscriptions; a foreign one is left alone', async () => {
 		// Someone else's subscription (stream only), there before the workflow.
-		const foreign = await foreignSubscription({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign' });
+		const foreign = await foreignSubscription({
+			event_type: 'post.mention.create',
+			filter: { user_id: SUBSCRIBER.id },
+			tag: 'foreign',
+		});
 		foreignIds = [foreign.data.subscription.subscription_id];
 		const before = emu.state.x.activityCreateLog.length;
 
-		const { workflow, webhookId } = triggerWorkflow('XAA e2e', credentials, { source: 'xaa', events: ['*'] });
+		const { workflow, webhookId } = triggerWorkflow('XAA e2e', credentials, {
+			source: 'xaa',
+			events: ['*'],
+		});
 		workflowId = (await n8n.createWorkflow(workflow)).id;
 		url = productionUrl(n8n, webhookId);
 		await n8n.activateWorkflow(workflowId);
@@ -121,7 +142,9 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		const { webhook, ours } = await eventually(() => {
 			expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
 			const [registered] = emu.state.x.webhooks;
-			const created = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === registered.id);
+			const created = emu.state.x.activitySubscriptions.filter(
+				(s) => s.webhook_id === registered.id,
+			);
 			expect(created).toHaveLength(41);
 			return { webhook: registered, ours: created };
 		});
@@ -131,13 +154,36 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		const log = emu.state.x.activityCreateLog.slice(before);
 		expect(log.filter((e) => e.status !== 200)).toEqual([]);
 		const privateOnes = log.filter((e) => PRIVATE.test(e.event_type));
-		expect(privateOnes.map((e) => e.event_type)).toEqual(expect.arrayContaining(['post.mention.create', 'post.reply.create', 'like.create', 'dm.received', 'chat.update.group_name', 'broadcast.chat']));
-		for (const entry of privateOnes) expect([entry.event_type, entry.auth, entry.authenticatedUserId, entry.filterUserId]).toEqual([entry.event_type, 'user', SUBSCRIBER.id, SUBSCRIBER.id]);
-		expect(ours.find((s) => s.event_type === 'dm.received')).toMatchObject({ filter: { user_id: SUBSCRIBER.id } });
-		await eventually(async () => expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(ours[0].subscription_id));
+		expect(privateOnes.map((e) => e.event_type)).toEqual(
+			expect.arrayContaining([
+				'post.mention.create',
+				'post.reply.create',
+				'like.create',
+				'dm.received',
+				'chat.update.group_name',
+				'broadcast.chat',
+			]),
+		);
+		for (const entry of privateOnes)
+			expect([entry.event_type, entry.auth, entry.authenticatedUserId, entry.filterUserId]).toEqual(
+				[entry.event_type, 'user', SUBSCRIBER.id, SUBSCRIBER.id],
+			);
+		expect(ours.find((s) => s.event_type === 'dm.received')).toMatchObject({
+			filter: { user_id: SUBSCRIBER.id },
+		});
+		await eventually(async () =>
+			expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(
+				ours[0].subscription_id,
+			),
+		);
 
 		// A second foreign subscription, on the node's own webhook.
-		const onOurs = await foreignSubscription({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign-on-webhook', webhook_id: webhook.id });
+		const onOurs = await foreignSubscription({
+			event_type: 'post.mention.create',
+			filter: { user_id: SUBSCRIBER.id },
+			tag: 'foreign-on-webhook',
+			webhook_id: webhook.id,
+		});
 		foreignIds.push(onOurs.data.subscription.subscription_id);
 	});
 
@@ -152,7 +198,8 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		for (const item of items) {
 			expect(item).toMatchObject({ source: 'xaa', forUserId: SUBSCRIBER.id });
 			expect(item.kinds).toContain(item.event);
-			for (const part of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare']) expect(item).toHaveProperty(part);
+			for (const part of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare'])
+				expect(item).toHaveProperty(part);
 			// Simplify is on: only xaa.other keeps X's payload.
 			if (item.event === 'xaa.other') expect(item.raw).toMatchObject({ event_type: type });
 			else expect(item).not.toHaveProperty('raw');
@@ -160,11 +207,16 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 	});
 
 	test('a mention delivered twice (the node’s and the foreign subscription on its webhook) runs once; a repeat does not run', async () => {
-		const { deliveries } = await inject('post.mention.create', { eventUuid: '-77', id: '1977000000000000077' });
+		const { deliveries } = await inject('post.mention.create', {
+			eventUuid: '-77',
+			id: '1977000000000000077',
+		});
 		expect(deliveries).toHaveLength(2);
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions);
-		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.eventId)).toEqual(['post:1977000000000000077']);
+		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.eventId)).toEqual([
+			'post:1977000000000000077',
+		]);
 		await inject('post.mention.create', { eventUuid: '-77', id: '1977000000000000077' });
 		await new Promise((r) => setTimeout(r, 1500));
 		expect((await n8n.listExecutions(workflowId)).length).toBe(executions);
@@ -173,9 +225,17 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 	// The deliveries go one after another, as the emulator sends them; two arriving at the same
 	// instant need the atomic dedupe store of issue #9.
 	test('a reply that also mentions the account, delivered once per matching subscription, starts one execution whose item is the AAA twin’s', async () => {
-		const { deliveries, envelopes } = await inject('post.reply.create', { text: `thanks for this @${SUBSCRIBER.username}!`, id: '1977000000000000078', actorId: ALICE.id });
+		const { deliveries, envelopes } = await inject('post.reply.create', {
+			text: `thanks for this @${SUBSCRIBER.username}!`,
+			id: '1977000000000000078',
+			actorId: ALICE.id,
+		});
 		// post.reply.create, the node's post.mention.create and the foreign one on its webhook.
-		expect(envelopes.map((e) => e.data.event_type).sort()).toEqual(['post.mention.create', 'post.mention.create', 'post.reply.create']);
+		expect(envelopes.map((e) => e.data.event_type).sort()).toEqual([
+			'post.mention.create',
+			'post.mention.create',
+			'post.reply.create',
+		]);
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions);
@@ -184,14 +244,27 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 		const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
 		expect(items).toHaveLength(1);
 
-		const [twin] = normalizeAaa(aaaTwin(envelopes[0].data.payload, envelopes[0].data.includes), { source: 'aaa' }).items;
-		const person = (u: unknown) => (u ? { id: (u as { id: string }).id, username: (u as { username: string }).username } : null);
+		const [twin] = normalizeAaa(aaaTwin(envelopes[0].data.payload, envelopes[0].data.includes), {
+			source: 'aaa',
+		}).items;
+		const person = (u: unknown) =>
+			u ? { id: (u as { id: string }).id, username: (u as { username: string }).username } : null;
 		const post = (p: unknown) => {
-			const { id, text, authorId, inReplyToPostId, inReplyToUserId, mentions } = p as Record<string, unknown>;
+			const { id, text, authorId, inReplyToPostId, inReplyToUserId, mentions } = p as Record<
+				string,
+				unknown
+			>;
 			return { id, text, authorId, inReplyToPostId, inReplyToUserId, mentions };
 		};
 		const [item] = items;
-		expect({ event: item.event, kinds: item.kinds, eventId: item.eventId, actor: person(item.actor), target: person(item.target), post: post(item.post) }).toEqual({
+		expect({
+			event: item.event,
+			kinds: item.kinds,
+			eventId: item.eventId,
+			actor: person(item.actor),
+			target: person(item.target),
+			post: post(item.post),
+		}).toEqual({
 			event: twin.event,
 			kinds: twin.kinds,
 			eventId: twin.eventId,
@@ -199,13 +272,20 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 			target: person(twin.target),
 			post: post(twin.post),
 		});
-		expect([item.event, item.kinds, (item.actor as { id: string }).id, (item.target as { id: string }).id]).toEqual(['post.reply', ['post.reply', 'post.mention'], ALICE.id, SUBSCRIBER.id]);
+		expect([
+			item.event,
+			item.kinds,
+			(item.actor as { id: string }).id,
+			(item.target as { id: string }).id,
+		]).toEqual(['post.reply', ['post.reply', 'post.mention'], ALICE.id, SUBSCRIBER.id]);
 	});
 
 	test('deactivation deletes exactly the node’s subscriptions and its webhook, reading the spec’s per-id bulk-delete answer', async () => {
 		await n8n.deactivateWorkflow(workflowId);
 		await eventually(() => {
-			expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual([...foreignIds].sort());
+			expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual(
+				[...foreignIds].sort(),
+			);
 			expect(emu.state.x.webhooks).toEqual([]);
 		});
 		expect(n8n.logTail(200)).not.toMatch(/Expected object, received array/);
@@ -220,15 +300,26 @@ describe('the default selection', () => {
 		await n8n.activateWorkflow(id);
 		try {
 			const [webhook] = emu.state.x.webhooks;
-			const types = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === webhook.id).map((s) => s.event_type);
-			expect(types).toEqual(['post.create', 'post.mention.create', 'post.reply.create', 'follow.follow', 'dm.received']);
+			const types = emu.state.x.activitySubscriptions
+				.filter((s) => s.webhook_id === webhook.id)
+				.map((s) => s.event_type);
+			expect(types).toEqual([
+				'post.create',
+				'post.mention.create',
+				'post.reply.create',
+				'follow.follow',
+				'dm.received',
+			]);
 		} finally {
 			await n8n.deactivateWorkflow(id);
 		}
 	});
 
 	test('mentions, replies, likes, received DMs and follows activate against the strict emulator', async () => {
-		const { workflow } = triggerWorkflow('XAA e2e selection', credentials, { source: 'xaa', events: ['post.mention', 'post.reply', 'post.liked', 'dm.received', 'user.followed'] });
+		const { workflow } = triggerWorkflow('XAA e2e selection', credentials, {
+			source: 'xaa',
+			events: ['post.mention', 'post.reply', 'post.liked', 'dm.received', 'user.followed'],
+		});
 		const id = (await n8n.createWorkflow(workflow)).id;
 		const before = emu.state.x.activityCreateLog.length;
 		await n8n.activateWorkflow(id);
@@ -253,7 +344,10 @@ describe('activation errors', () => {
 	test('an event type X refuses for the account fails activation with its name and reason, leaving nothing behind', async () => {
 		emu.options.xaaRefusedEventTypes = ['chat.received'];
 		try {
-			const { workflow } = triggerWorkflow('XAA e2e refused', credentials, { source: 'xaa', events: ['xaa.other'] });
+			const { workflow } = triggerWorkflow('XAA e2e refused', credentials, {
+				source: 'xaa',
+				events: ['xaa.other'],
+			});
 			const id = (await n8n.createWorkflow(workflow)).id;
 			const before = emu.state.x.activitySubscriptions.length;
 			const failure = await n8n.activateWorkflow(id).then(

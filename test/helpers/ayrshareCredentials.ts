@@ -11,5 +11,12 @@ export function ayrshareCredentials(
 	webhookSecret: string = AYRSHARE_TEST_SECRET,
 	profileKey: string = SEEDED_PROFILE_KEY,
 ): Record<string, ICredentialDataDecryptedObject> {
-	return { ayrshareApi: { apiKey: DEFAULT_AYRSHARE.apiKey, profileKey, webhookSecret, baseUrl: `${emulatorUrl}/api` } };
+	return {
+		ayrshareApi: {
+			apiKey: DEFAULT_AYRSHARE.apiKey,
+			profileKey,
+			webhookSecret,
+			baseUrl: `${emulatorUrl}/api`,
+		},
+	};
 }

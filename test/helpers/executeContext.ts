@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPairedItemData,
+} from 'n8n-workflow';
 
 import { fakeContext } from './n8nContext';
 
@@ -18,11 +24,16 @@ export interface ExecuteContextOptions {
 export function fakeExecuteContext(options: ExecuteContextOptions): IExecuteFunctions {
 	const perItem = Array.isArray(options.parameters) ? options.parameters : undefined;
 	const items = options.items ?? (perItem ?? [{}]).map(() => ({ json: {} }));
-	const parametersOf = (itemIndex: number) => (perItem ? perItem[itemIndex] : (options.parameters as Record<string, unknown>));
+	const parametersOf = (itemIndex: number) =>
+		perItem ? perItem[itemIndex] : (options.parameters as Record<string, unknown>);
 	const base = fakeContext({ credentials: options.credentials });
 	const context = {
 		...base,
-		getNode: () => ({ ...base.getNode(), name: 'X Account Activity', type: 'n8n-nodes-x-account-activity.xAccountActivity' }),
+		getNode: () => ({
+			...base.getNode(),
+			name: 'X Account Activity',
+			type: 'n8n-nodes-x-account-activity.xAccountActivity',
+		}),
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail === true,
 		getTimezone: () => options.timezone ?? 'UTC',
@@ -32,9 +43,12 @@ export function fakeExecuteContext(options: ExecuteContextOptions): IExecuteFunc
 		},
 		helpers: {
 			...base.helpers,
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: IPairedItemData }) =>
-				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (
+				data: INodeExecutionData[],
+				meta: { itemData: IPairedItemData },
+			) => data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
 		},
 	};
 	return context as unknown as IExecuteFunctions;

@@ -60,24 +60,35 @@ export const requestLog: LoggedRequest[] = [];
 
 async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	const url = new URL(options.url);
-	for (const [key, value] of Object.entries(options.qs ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+	for (const [key, value] of Object.entries(options.qs ?? {}))
+		if (value !== undefined) url.searchParams.set(key, String(value));
 	const method = options.method ?? 'GET';
 	const hasBody = options.body !== undefined && method !== 'GET';
-	requestLog.push({ method, url: url.toString(), headers: { ...(options.headers as Record<string, string>) }, body: hasBody ? options.body : undefined });
+	requestLog.push({
+		method,
+		url: url.toString(),
+		headers: { ...(options.headers as Record<string, string>) },
+		body: hasBody ? options.body : undefined,
+	});
 	let response: Response;
 	try {
 		// A string body (a form) is sent as it is, with the caller's content type; objects as JSON.
 		const json = hasBody && typeof options.body !== 'string';
 		response = await fetch(url, {
 			method,
-			headers: { ...(options.headers as Record<string, string>), ...(json ? { 'content-type': 'application/json' } : {}) },
+			headers: {
+				...(options.headers as Record<string, string>),
+				...(json ? { 'content-type': 'application/json' } : {}),
+			},
 			body: hasBody ? (json ? JSON.stringify(options.body) : String(options.body)) : undefined,
 		});
 	} catch (error) {
 		// fetch says "fetch failed" and keeps the system error in `cause`; axios, which n8n uses,
 		// reports the system error itself ("connect ECONNREFUSED …", code ECONNREFUSED).
 		const cause = (error as { cause?: { message?: string; code?: string } }).cause;
-		throw Object.assign(new Error(cause?.message ?? (error as Error).message), { code: cause?.code });
+		throw Object.assign(new Error(cause?.message ?? (error as Error).message), {
+			code: cause?.code,
+		});
 	}
 	const text = await response.text();
 	let body: IN8nHttpFullResponse['body'] = text;
@@ -86,7 +97,12 @@ async function send(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse>
 	} catch {
 		// Not JSON: keep the text.
 	}
-	return { body, headers: Object.fromEntries(response.headers.entries()), statusCode: response.status, statusMessage: response.statusText };
+	return {
+		body,
+		headers: Object.fromEntries(response.headers.entries()),
+		statusCode: response.status,
+		statusMessage: response.statusText,
+	};
 }
 
 /**
@@ -106,31 +122,61 @@ export function fakeContext(options: FakeContextOptions = {}) {
 	const staticData = options.staticData ?? {};
 	const credentials = options.credentials ?? {};
 	// As in a workflow: the node lists the credentials set on it (n8n's INode.credentials).
-	const node: INode = { ...fakeNode, credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: type, name: type }])) };
+	const node: INode = {
+		...fakeNode,
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((type) => [type, { id: type, name: type }]),
+		),
+	};
 	const getCredentials = async (type: string) => {
-		if (!credentials[type]) throw new NodeOperationError(fakeNode, `Node does not have any credentials set for "${type}"`, { level: 'warning' });
+		if (!credentials[type])
+			throw new NodeOperationError(
+				fakeNode,
+				`Node does not have any credentials set for "${type}"`,
+				{ level: 'warning' },
+			);
 		return credentials[type];
 	};
 	return {
 		staticData,
 		getNode: () => (options.nodeId ? { ...node, id: options.nodeId } : node),
-		getWorkflow: () => ({ id: options.workflowId ?? workflowIdFor(staticData), name: 'Unit test', active: true }),
+		getWorkflow: () => ({
+			id: options.workflowId ?? workflowIdFor(staticData),
+			name: 'Unit test',
+			active: true,
+		}),
 		getMode: () => options.mode ?? 'webhook',
-		getNodeParameter: (name: string, fallback?: unknown) => (name in (options.parameters ?? {}) ? options.parameters![name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in (options.parameters ?? {}) ? options.parameters![name] : fallback,
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl,
 		getCredentials,
 		getTimezone: () => 'UTC',
-		logger: { debug: (_message: string) => undefined, info: (_message: string) => undefined, warn: (_message: string) => undefined, error: (_message: string) => undefined } as Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void>,
+		logger: {
+			debug: (_message: string) => undefined,
+			info: (_message: string) => undefined,
+			warn: (_message: string) => undefined,
+			error: (_message: string) => undefined,
+		} as Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void>,
 		helpers: {
 			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
-			async httpRequestWithAuthentication(this: { getNode?: () => INode } | undefined, type: string, requestOptions: IHttpRequestOptions) {
+			async httpRequestWithAuthentication(
+				this: { getNode?: () => INode } | undefined,
+				type: string,
+				requestOptions: IHttpRequestOptions,
+			) {
 				try {
-					const authenticate = CREDENTIAL_TYPES[type].authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+					const authenticate = CREDENTIAL_TYPES[type].authenticate as (
+						c: ICredentialDataDecryptedObject,
+						o: IHttpRequestOptions,
+					) => Promise<IHttpRequestOptions>;
 					const signed = await authenticate(await getCredentials(type), requestOptions);
 					const response = await send(signed);
 					if (!requestOptions.ignoreHttpStatusErrors && response.statusCode >= 400) {
-						throw Object.assign(new Error(`Request failed with status code ${response.statusCode}`), { httpCode: String(response.statusCode) });
+						throw Object.assign(
+							new Error(`Request failed with status code ${response.statusCode}`),
+							{ httpCode: String(response.statusCode) },
+						);
 					}
 					return requestOptions.returnFullResponse ? response : response.body;
 				} catch (error) {

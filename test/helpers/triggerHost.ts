@@ -21,7 +21,10 @@ export interface TriggerHost {
 	close: () => Promise<void>;
 }
 
-export function emulatorCredentials(baseUrl: string, consumerSecret = DEFAULT_APP.consumerSecret): Record<string, ICredentialDataDecryptedObject> {
+export function emulatorCredentials(
+	baseUrl: string,
+	consumerSecret = DEFAULT_APP.consumerSecret,
+): Record<string, ICredentialDataDecryptedObject> {
 	const subscriber = DEFAULT_USERS[0];
 	return {
 		xOAuth1UserApi: {
@@ -52,7 +55,14 @@ export async function startTriggerHost(options: {
 	const path = options.path ?? '/webhook/abc/webhook';
 	let url = '';
 	const workflowId = `workflow-${++hosts}`;
-	const base = () => fakeContext({ parameters, credentials: options.credentials, staticData, webhookUrl: url, workflowId });
+	const base = () =>
+		fakeContext({
+			parameters,
+			credentials: options.credentials,
+			staticData,
+			webhookUrl: url,
+			workflowId,
+		});
 
 	const server: Server = createServer(async (req, res) => {
 		const chunks: Buffer[] = [];
@@ -69,7 +79,9 @@ export async function startTriggerHost(options: {
 			query: Object.fromEntries(requestUrl.searchParams),
 		});
 		if (answer.items) emitted.push(answer.items);
-		res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
+		res
+			.writeHead(answer.status, { 'content-type': 'application/json' })
+			.end(JSON.stringify(answer.body ?? {}));
 	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;

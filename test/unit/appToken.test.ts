@@ -17,8 +17,14 @@ describe('app bearer token from the X OAuth1 User credential', () => {
 	const oauth1Only = (baseUrl = emu.url, consumerSecret = DEFAULT_APP.consumerSecret) => ({
 		xOAuth1UserApi: emulatorCredentials(baseUrl, consumerSecret).xOAuth1UserApi,
 	});
-	const list = (credentials: ReturnType<typeof oauth1Only>) => listWebhooks.call(fakeContext({ credentials }) as never);
-	const since = (mark: number) => requestLog.slice(mark).map((r) => ({ method: r.method, path: new URL(r.url).pathname, auth: r.headers.Authorization }));
+	const list = (credentials: ReturnType<typeof oauth1Only>) =>
+		listWebhooks.call(fakeContext({ credentials }) as never);
+	const since = (mark: number) =>
+		requestLog.slice(mark).map((r) => ({
+			method: r.method,
+			path: new URL(r.url).pathname,
+			auth: r.headers.Authorization,
+		}));
 
 	it('asks X for the token with Basic key:secret once, then sends app-only calls with it', async () => {
 		const mark = requestLog.length;
@@ -43,26 +49,37 @@ describe('app bearer token from the X OAuth1 User credential', () => {
 	it('uses the X App Bearer Token credential when the node has one, and asks X for nothing', async () => {
 		const mark = requestLog.length;
 		await listWebhooks.call(fakeContext({ credentials: emulatorCredentials(emu.url) }) as never);
-		expect(since(mark)).toEqual([{ method: 'GET', path: '/2/webhooks', auth: `Bearer ${DEFAULT_APP.bearerToken}` }]);
+		expect(since(mark)).toEqual([
+			{ method: 'GET', path: '/2/webhooks', auth: `Bearer ${DEFAULT_APP.bearerToken}` },
+		]);
 		expect(emu.state.x.appTokensIssued).toBe(0);
 	});
 
 	it('obtains a new token once when X stops accepting the cached one', async () => {
 		const credentials = oauth1Only();
 		await list(credentials);
-		await fetch(`${emu.url}/_emulator/fail`, { method: 'POST', body: JSON.stringify({ method: 'GET', path: '/2/webhooks', status: 401 }) });
+		await fetch(`${emu.url}/_emulator/fail`, {
+			method: 'POST',
+			body: JSON.stringify({ method: 'GET', path: '/2/webhooks', status: 401 }),
+		});
 		expect(await list(credentials)).toEqual([]);
 		expect(emu.state.x.appTokensIssued).toBe(2);
 	});
 
 	it('explains a refused token in X’s words and never shows the secret', async () => {
-		const error = await list(oauth1Only(emu.url, 'a-wrong-secret')).catch((e: Error & { description?: string; httpCode?: string }) => e);
+		const error = await list(oauth1Only(emu.url, 'a-wrong-secret')).catch(
+			(e: Error & { description?: string; httpCode?: string }) => e,
+		);
 		expect(error).toMatchObject({
 			message: 'X did not give an app token for the X OAuth1 User credential',
 			httpCode: '403',
-			description: expect.stringContaining('X said: “Unable to verify your credentials” (code 99).'),
+			description: expect.stringContaining(
+				'X said: “Unable to verify your credentials” (code 99).',
+			),
 		});
-		expect((error as { description: string }).description).toContain('add an X App Bearer Token credential');
+		expect((error as { description: string }).description).toContain(
+			'add an X App Bearer Token credential',
+		);
 		expect(JSON.stringify(error)).not.toContain('a-wrong-secret');
 		expect(emu.state.x.appTokensIssued).toBe(0);
 	});

@@ -1,7 +1,11 @@
 /** Ayrshare's delivery signature, checked against crypto-js as an independent oracle. */
 import CryptoJS from 'crypto-js';
 
-import { matchesAyrshareSignature, timestampProblem, verifyAyrshareSignature } from '../../nodes/XAccountActivityTrigger/verify/ayrshareSignature';
+import {
+	matchesAyrshareSignature,
+	timestampProblem,
+	verifyAyrshareSignature,
+} from '../../nodes/XAccountActivityTrigger/verify/ayrshareSignature';
 
 const SECRET = 'ayrshare-secret';
 const BODY = '{"action":"feed","url":"https:\\/\\/example.com","text":"caf\\u00e9"}';
@@ -21,7 +25,10 @@ test.each([
 
 test.each([
 	['another secret', CryptoJS.HmacSHA256(BODY, 'other').toString(CryptoJS.enc.Hex)],
-	['a re-serialised body', CryptoJS.HmacSHA256(JSON.stringify(JSON.parse(BODY)), SECRET).toString(CryptoJS.enc.Hex)],
+	[
+		'a re-serialised body',
+		CryptoJS.HmacSHA256(JSON.stringify(JSON.parse(BODY)), SECRET).toString(CryptoJS.enc.Hex),
+	],
 	['a truncated signature', hex.slice(0, 32)],
 	['nothing', undefined],
 	['an empty string', ''],
@@ -31,8 +38,15 @@ test.each([
 
 test('during a rotation a match on the -V2 header is enough', () => {
 	const old = CryptoJS.HmacSHA256(BODY, 'old-secret').toString(CryptoJS.enc.Hex);
-	expect(verifyAyrshareSignature(SECRET, raw, { 'x-authorization-content-sha256': old, 'x-authorization-content-sha256-v2': hex })).toBe(true);
-	expect(verifyAyrshareSignature(SECRET, raw, { 'x-authorization-content-sha256': old })).toBe(false);
+	expect(
+		verifyAyrshareSignature(SECRET, raw, {
+			'x-authorization-content-sha256': old,
+			'x-authorization-content-sha256-v2': hex,
+		}),
+	).toBe(true);
+	expect(verifyAyrshareSignature(SECRET, raw, { 'x-authorization-content-sha256': old })).toBe(
+		false,
+	);
 });
 
 describe('timestamp freshness', () => {

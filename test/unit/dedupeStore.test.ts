@@ -19,12 +19,16 @@ import {
 	noteReceipt,
 	readCheckpoint,
 } from '../../nodes/XAccountActivityTrigger/dedupe/checkpoint';
-import { EVENTS_PER_TRIGGER, TriggerMemory } from '../../nodes/XAccountActivityTrigger/dedupe/dedupeStore';
+import {
+	EVENTS_PER_TRIGGER,
+	TriggerMemory,
+} from '../../nodes/XAccountActivityTrigger/dedupe/dedupeStore';
 import { ME, envelope } from '../fixtures/aaaPayloads';
 import { fakeContext, fakeResponse } from '../helpers/n8nContext';
 
 const SECRET = 'consumer-secret-for-tests';
-const sign = (raw: string) => `sha256=${CryptoJS.HmacSHA256(raw, SECRET).toString(CryptoJS.enc.Base64)}`;
+const sign = (raw: string) =>
+	`sha256=${CryptoJS.HmacSHA256(raw, SECRET).toString(CryptoJS.enc.Base64)}`;
 
 interface Trigger {
 	webhook(this: IWebhookFunctions): Promise<IWebhookResponseData>;
@@ -35,7 +39,9 @@ function startProcess(): Trigger {
 	let trigger: Trigger | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { XAccountActivityTrigger } = require('../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node');
+		const {
+			XAccountActivityTrigger,
+		} = require('../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node');
 		trigger = new XAccountActivityTrigger();
 	});
 	return trigger!;
@@ -46,7 +52,10 @@ interface Row {
 	json: string;
 	saves: number;
 }
-const newRow = (state: IDataObject = { webhookId: 'wh-1' }): Row => ({ json: JSON.stringify(state), saves: 0 });
+const newRow = (state: IDataObject = { webhookId: 'wh-1' }): Row => ({
+	json: JSON.stringify(state),
+	saves: 0,
+});
 
 interface Delivery {
 	row: Row;
@@ -90,12 +99,18 @@ async function deliver(trigger: Trigger, input: Delivery) {
 
 let sequence = 0;
 /** A distinct delete event per id: one item, one dedupe key. */
-const deletion = (id: string | number) => JSON.stringify(envelope({ tweet_delete_events: [{ status: { id: String(id), user_id: ME.id_str }, timestamp_ms: '1' }] }));
+const deletion = (id: string | number) =>
+	JSON.stringify(
+		envelope({
+			tweet_delete_events: [{ status: { id: String(id), user_id: ME.id_str }, timestamp_ms: '1' }],
+		}),
+	);
 const freshWorkflow = () => `wf-${++sequence}-${Date.now()}`;
 
 async function inBatches<T>(tasks: Array<() => Promise<T>>, concurrency: number): Promise<T[]> {
 	const results: T[] = [];
-	for (let i = 0; i < tasks.length; i += concurrency) results.push(...(await Promise.all(tasks.slice(i, i + concurrency).map((task) => task()))));
+	for (let i = 0; i < tasks.length; i += concurrency)
+		results.push(...(await Promise.all(tasks.slice(i, i + concurrency).map((task) => task()))));
 	return results;
 }
 
@@ -105,7 +120,10 @@ describe('within one process', () => {
 		const row = newRow();
 		const workflowId = freshWorkflow();
 		const copies = [...Array(200).keys()].flatMap((i) => [i, i]).sort(() => Math.random() - 0.5);
-		const results = await inBatches(copies.map((i) => () => deliver(trigger, { row, workflowId, raw: deletion(i) })), 20);
+		const results = await inBatches(
+			copies.map((i) => () => deliver(trigger, { row, workflowId, raw: deletion(i) })),
+			20,
+		);
 		expect(results.reduce((sum, r) => sum + r.emitted, 0)).toBe(200);
 		expect(results.every((r) => r.sent.status === 200)).toBe(true);
 	});
@@ -125,7 +143,13 @@ describe('within one process', () => {
 		const raw = deletion('shared');
 		// n8n keeps static data per node (`node:<name>`), so each trigger has its own checkpoint.
 		const rows: Record<string, Row> = {};
-		const at = (nodeId: string, wf = workflowId) => deliver(trigger, { row: (rows[`${wf} ${nodeId}`] ??= newRow()), workflowId: wf, nodeId, raw });
+		const at = (nodeId: string, wf = workflowId) =>
+			deliver(trigger, {
+				row: (rows[`${wf} ${nodeId}`] ??= newRow()),
+				workflowId: wf,
+				nodeId,
+				raw,
+			});
 		expect((await at('node-a')).emitted).toBe(1);
 		expect((await at('node-b')).emitted).toBe(1);
 		expect((await at('node-a', freshWorkflow())).emitted).toBe(1);
@@ -141,7 +165,10 @@ describe('within one process', () => {
 		expect((await deliver(trigger, { row, workflowId, raw })).emitted).toBe(1);
 		const saved = row.json;
 		expect((await deliver(trigger, { row, workflowId, raw, mode: 'manual' })).emitted).toBe(1);
-		expect((await deliver(trigger, { row, workflowId, raw: deletion('only-in-test'), mode: 'manual' })).emitted).toBe(1);
+		expect(
+			(await deliver(trigger, { row, workflowId, raw: deletion('only-in-test'), mode: 'manual' }))
+				.emitted,
+		).toBe(1);
 		expect(row.json).toBe(saved);
 	});
 
@@ -162,10 +189,12 @@ describe('across processes, through the checkpoint', () => {
 		const row = newRow();
 		const workflowId = freshWorkflow();
 		const before = startProcess();
-		for (const id of ['r1', 'r2', 'r3']) expect((await deliver(before, { row, workflowId, raw: deletion(id) })).emitted).toBe(1);
+		for (const id of ['r1', 'r2', 'r3'])
+			expect((await deliver(before, { row, workflowId, raw: deletion(id) })).emitted).toBe(1);
 
 		const after = startProcess();
-		for (const id of ['r1', 'r2', 'r3']) expect((await deliver(after, { row, workflowId, raw: deletion(id) })).emitted).toBe(0);
+		for (const id of ['r1', 'r2', 'r3'])
+			expect((await deliver(after, { row, workflowId, raw: deletion(id) })).emitted).toBe(0);
 		expect((await deliver(after, { row, workflowId, raw: deletion('r4') })).emitted).toBe(1);
 	});
 
@@ -182,7 +211,10 @@ describe('across processes, through the checkpoint', () => {
 		const workflowId = freshWorkflow();
 		const [one, two] = [startProcess(), startProcess()];
 		const raw = deletion('overlap');
-		const both = await Promise.all([deliver(one, { row, workflowId, raw }), deliver(two, { row, workflowId, raw })]);
+		const both = await Promise.all([
+			deliver(one, { row, workflowId, raw }),
+			deliver(two, { row, workflowId, raw }),
+		]);
 		expect(both.map((r) => r.emitted)).toEqual([1, 1]);
 	});
 });
@@ -240,7 +272,15 @@ describe('checkpoint write policy', () => {
 	});
 
 	test('a damaged or hostile checkpoint reads as never received and is replaced', () => {
-		for (const bad of [null, 'x', [], { at: 'yesterday' }, { at: -1, keys: [] }, { at: 1, keys: [[{}, 1]] }, { at: 1, keys: Array(1000).fill(['k', 1]) }]) {
+		for (const bad of [
+			null,
+			'x',
+			[],
+			{ at: 'yesterday' },
+			{ at: -1, keys: [] },
+			{ at: 1, keys: [[{}, 1]] },
+			{ at: 1, keys: Array(1000).fill(['k', 1]) },
+		]) {
 			const data: IDataObject = { [CHECKPOINT_FIELD]: bad as IDataObject };
 			const read = readCheckpoint(data);
 			expect(read.keys.length).toBeLessThanOrEqual(CHECKPOINT_MAX_KEYS * 2);
@@ -249,7 +289,10 @@ describe('checkpoint write policy', () => {
 				expect(readCheckpoint(data)).toEqual({ at: t0, keys: ['k'] });
 			}
 		}
-		expect(readCheckpoint({ [CHECKPOINT_FIELD]: { at: 1, keys: [[{}, 1]] } })).toEqual({ at: 1, keys: [] });
+		expect(readCheckpoint({ [CHECKPOINT_FIELD]: { at: 1, keys: [[{}, 1]] } })).toEqual({
+			at: 1,
+			keys: [],
+		});
 	});
 
 	test('keys too long to be ours are not stored', () => {
@@ -274,7 +317,8 @@ describe('bounds', () => {
 	test('recent keys are the last emissions within the checkpoint window', () => {
 		const memory = new TriggerMemory();
 		memory.firstSighting('old', 0);
-		for (let i = 0; i < CHECKPOINT_MAX_KEYS; i++) memory.firstSighting(`n${i}`, CHECKPOINT_KEY_WINDOW_MS + 10);
+		for (let i = 0; i < CHECKPOINT_MAX_KEYS; i++)
+			memory.firstSighting(`n${i}`, CHECKPOINT_KEY_WINDOW_MS + 10);
 		memory.seed(['seeded']);
 		const recent = memory.recentKeys(CHECKPOINT_KEY_WINDOW_MS + 20);
 		expect(recent).toHaveLength(CHECKPOINT_MAX_KEYS);
@@ -285,7 +329,12 @@ describe('bounds', () => {
 
 	test('BoundedKeySet forgets the oldest; a key seen again keeps its age', () => {
 		const set = new BoundedKeySet(2);
-		expect([set.add('a'), set.add('b'), set.add('a'), set.add('c')]).toEqual([true, true, false, true]);
+		expect([set.add('a'), set.add('b'), set.add('a'), set.add('c')]).toEqual([
+			true,
+			true,
+			false,
+			true,
+		]);
 		expect([set.has('a'), set.has('b'), set.has('c')]).toEqual([false, true, true]);
 	});
 
@@ -303,13 +352,15 @@ describe('bounds', () => {
 describe('knownInProcess (for missed-event recovery)', () => {
 	test('false until this process answered the trigger, true afterwards; a restart forgets', async () => {
 		const load = () => {
-			let store: typeof import('../../nodes/XAccountActivityTrigger/dedupe/dedupeStore') | undefined;
+			let store:
+				typeof import('../../nodes/XAccountActivityTrigger/dedupe/dedupeStore') | undefined;
 			let trigger: Trigger | undefined;
 			jest.isolateModules(() => {
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
 				store = require('../../nodes/XAccountActivityTrigger/dedupe/dedupeStore');
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				trigger = new (require('../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node').XAccountActivityTrigger)();
+				trigger =
+					new (require('../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node').XAccountActivityTrigger)();
 			});
 			return { store: store!, trigger: trigger! };
 		};
@@ -318,7 +369,12 @@ describe('knownInProcess (for missed-event recovery)', () => {
 		const context = fakeContext({ staticData: {}, workflowId }) as unknown as IWebhookFunctions;
 		const first = load();
 		expect(first.store.knownInProcess(context)).toBe(false);
-		await deliver(first.trigger, { row, workflowId, raw: deletion('k1'), options: { deduplicate: false } });
+		await deliver(first.trigger, {
+			row,
+			workflowId,
+			raw: deletion('k1'),
+			options: { deduplicate: false },
+		});
 		expect(first.store.knownInProcess(context)).toBe(true);
 		expect(load().store.knownInProcess(context)).toBe(false);
 	});

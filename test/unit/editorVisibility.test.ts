@@ -18,9 +18,17 @@ function editorAuthField(description: INodeTypeDescription): INodeProperties | n
 		}
 	}
 	const authFields = description.properties.filter((property) => property.name in shownBy);
-	const named = authFields.find((p) => p.name === 'authentication' && !p.options?.some((o) => 'value' in o && o.value === 'none'));
+	const named = authFields.find(
+		(p) =>
+			p.name === 'authentication' && !p.options?.some((o) => 'value' in o && o.value === 'none'),
+	);
 	const alternative = authFields.find((field) =>
-		(field.options ?? []).every((option) => !('value' in option) || typeof option.value !== 'string' || shownBy[field.name].includes(option.value)),
+		(field.options ?? []).every(
+			(option) =>
+				!('value' in option) ||
+				typeof option.value !== 'string' ||
+				shownBy[field.name].includes(option.value),
+		),
 	);
 	return named ?? alternative ?? null;
 }
@@ -47,7 +55,9 @@ test('the rule is the editor’s: a Source shown per credential would be taken a
 test('the trigger asks for exactly the credentials its source uses (n8n’s own visibility rule)', () => {
 	const description = new XAccountActivityTrigger().description;
 	const shown = (source: string) =>
-		(description.credentials ?? []).filter((c) => NodeHelpers.displayParameter({ source }, c, { typeVersion: 1 }, description)).map((c) => c.name);
+		(description.credentials ?? [])
+			.filter((c) => NodeHelpers.displayParameter({ source }, c, { typeVersion: 1 }, description))
+			.map((c) => c.name);
 	expect(shown('aaa')).toEqual(['xOAuth1UserApi', 'xBearerApi']);
 	expect(shown('xaa')).toEqual(['xOAuth1UserApi', 'xBearerApi']);
 	expect(shown('ayrshare')).toEqual(['ayrshareApi']);
@@ -68,8 +78,16 @@ test('the trigger asks for exactly the credentials its source uses (n8n’s own 
 describe('Events has a default per source', () => {
 	const description = new XAccountActivityTrigger().description;
 	const resolve = (values: Record<string, unknown>, withDefaults = true) =>
-		NodeHelpers.getNodeParameters(description.properties, values as never, withDefaults, false, { typeVersion: 1 } as never, description) as Record<string, unknown>;
-	const change = (current: Record<string, unknown>, name: string, value: unknown) => resolve({ ...resolve(current, false), [name]: value });
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			values as never,
+			withDefaults,
+			false,
+			{ typeVersion: 1 } as never,
+			description,
+		) as Record<string, unknown>;
+	const change = (current: Record<string, unknown>, name: string, value: unknown) =>
+		resolve({ ...resolve(current, false), [name]: value });
 
 	test('a new trigger switched to the X Activity API gets its frugal default, and back gets [All]', () => {
 		const fresh = resolve({});

@@ -50,19 +50,65 @@ const readJsonDir = (dir: string): Json[] =>
 const FIXTURES: Record<Source, Json[]> = {
 	aaa: Object.values(payloads) as Json[],
 	xaa: readJsonDir(join(__dirname, '../fixtures/xaa-payloads')),
-	ayrshare: readJsonDir(join(__dirname, '../fixtures/ayrshare-seed')).filter((body) => !Array.isArray(body)),
+	ayrshare: readJsonDir(join(__dirname, '../fixtures/ayrshare-seed')).filter(
+		(body) => !Array.isArray(body),
+	),
 };
 
 /** Text spliced into the serialised body where a placeholder string stands: what JS values cannot hold or build safely. */
-const RAW_NUMBERS = ['9007199254740993', '123456789012345678901234567890', '-123456789012345678901234567890', '1e400', '-1e400', '1e-400', '-0', '0.1e999999'];
+const RAW_NUMBERS = [
+	'9007199254740993',
+	'123456789012345678901234567890',
+	'-123456789012345678901234567890',
+	'1e400',
+	'-1e400',
+	'1e-400',
+	'-0',
+	'0.1e999999',
+];
 function deepText(random: () => number): string {
 	const depth = [100, 1_000, 10_000, 50_000][Math.floor(random() * 4)];
-	return random() < 0.5 ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+	return random() < 0.5
+		? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
+		: `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
 }
 
-const WRONG_TYPES: Json[] = [null, true, false, 0, -1, 1.5, '', 'x', ' ', [], {}, [1, 'a', null], { a: 1 }, '2026-13-45T99:99:99Z', 'NaN'];
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
-const ODD_STRINGS = ['\ud800', '\u0000', '\u202e', '💥'.repeat(1000), 'a'.repeat(10_000), '<script>', '${{7*7}}', '={{ $env }}'];
+const WRONG_TYPES: Json[] = [
+	null,
+	true,
+	false,
+	0,
+	-1,
+	1.5,
+	'',
+	'x',
+	' ',
+	[],
+	{},
+	[1, 'a', null],
+	{ a: 1 },
+	'2026-13-45T99:99:99Z',
+	'NaN',
+];
+const PROTO_KEYS = [
+	'__proto__',
+	'constructor',
+	'prototype',
+	'toString',
+	'hasOwnProperty',
+	'valueOf',
+	'__defineGetter__',
+];
+const ODD_STRINGS = [
+	'\ud800',
+	'\u0000',
+	'\u202e',
+	'💥'.repeat(1000),
+	'a'.repeat(10_000),
+	'<script>',
+	'${{7*7}}',
+	'={{ $env }}',
+];
 
 interface Slot {
 	parent: Json[] | Record<string, Json>;
@@ -72,7 +118,9 @@ interface Slot {
 /** The places in the tree a value sits, down to a depth that covers the fixtures (only the head of a huge array). */
 function slots(value: Json, out: Slot[] = [], depth = 0): Slot[] {
 	if (depth > 20 || value === null || typeof value !== 'object') return out;
-	const entries: Array<[string | number, Json]> = Array.isArray(value) ? value.slice(0, 10).map((v, i) => [i, v]) : Object.entries(value);
+	const entries: Array<[string | number, Json]> = Array.isArray(value)
+		? value.slice(0, 10).map((v, i) => [i, v])
+		: Object.entries(value);
 	for (const [key, child] of entries) {
 		out.push({ parent: value, key });
 		slots(child, out, depth + 1);
@@ -89,7 +137,12 @@ function objectsIn(value: Json): Array<Record<string, Json>> {
 
 /** Sets a key as an own data property, so `__proto__` stays a key instead of replacing the prototype. */
 function setOwn(target: Record<string, Json>, key: string, value: Json) {
-	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 interface Mutated {
@@ -120,7 +173,12 @@ function mutate(random: () => number, fixture: Json): Mutated {
 		if (!slot || roll < 0.1) {
 			const target = pick(objectsIn(body));
 			const key = pick(PROTO_KEYS);
-			if (target) setOwn(target, key, pick<Json>([{ polluted: true }, { prototype: { polluted: true } }, 'x', [], null]));
+			if (target)
+				setOwn(
+					target,
+					key,
+					pick<Json>([{ polluted: true }, { prototype: { polluted: true } }, 'x', [], null]),
+				);
 			steps.push(`prototype key ${key}`);
 		} else if (roll < 0.35) {
 			set(pick(WRONG_TYPES));
@@ -131,7 +189,8 @@ function mutate(random: () => number, fixture: Json): Mutated {
 		} else if (roll < 0.55) {
 			const length = pick([1_000, 10_000, 50_000]);
 			const current = (slot.parent as Record<string | number, Json>)[slot.key];
-			const element = (JSON.stringify(current) ?? '').length * length < MAX_BODY_BYTES ? current : 1;
+			const element =
+				(JSON.stringify(current) ?? '').length * length < MAX_BODY_BYTES ? current : 1;
 			set(Array.from({ length }, () => element));
 			steps.push(`array of ${length} at ${slot.key}`);
 		} else if (roll < 0.62) {
@@ -180,11 +239,15 @@ function serialise({ body, splices }: Mutated): string | null {
 function headersFor(source: Source, bytes: Buffer): Record<string, string> {
 	if (source === 'ayrshare') {
 		return {
-			'x-authorization-content-sha256': createHmac('sha256', AYRSHARE_TEST_SECRET).update(bytes).digest('hex'),
+			'x-authorization-content-sha256': createHmac('sha256', AYRSHARE_TEST_SECRET)
+				.update(bytes)
+				.digest('hex'),
 			'x-authorization-timestamp': String(Math.floor(Date.now() / 1000)),
 		};
 	}
-	return { 'x-twitter-webhooks-signature': `sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update(bytes).digest('base64')}` };
+	return {
+		'x-twitter-webhooks-signature': `sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update(bytes).digest('base64')}`,
+	};
 }
 
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
@@ -192,12 +255,22 @@ const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort()
 const trigger = new XAccountActivityTrigger();
 
 /** One signed delivery through the real webhook(): what went wrong, or whether it started an execution. */
-async function deliver(source: Source, raw: string, options: IDataObject): Promise<string | { started: boolean }> {
+async function deliver(
+	source: Source,
+	raw: string,
+	options: IDataObject,
+): Promise<string | { started: boolean }> {
 	const errors: string[] = [];
 	const base = fakeContext({
 		parameters: { source, events: ['*'], options },
-		credentials: source === 'ayrshare' ? ayrshareCredentials('http://127.0.0.1:9') : emulatorCredentials('http://127.0.0.1:9'),
-		staticData: source === 'ayrshare' ? { ayrshareLinkedXUserId: '1500000000000000001' } : { subscribedUserId: '1500000000000000001' },
+		credentials:
+			source === 'ayrshare'
+				? ayrshareCredentials('http://127.0.0.1:9')
+				: emulatorCredentials('http://127.0.0.1:9'),
+		staticData:
+			source === 'ayrshare'
+				? { ayrshareLinkedXUserId: '1500000000000000001' }
+				: { subscribedUserId: '1500000000000000001' },
 	});
 	const logger = {
 		...base.logger,
@@ -209,17 +282,25 @@ async function deliver(source: Source, raw: string, options: IDataObject): Promi
 	const bytes = Buffer.from(raw);
 	let answer;
 	try {
-		answer = await callWebhook(trigger, { ...base, logger }, { method: 'POST', rawBody: bytes, headers: headersFor(source, bytes) });
+		answer = await callWebhook(
+			trigger,
+			{ ...base, logger },
+			{ method: 'POST', rawBody: bytes, headers: headersFor(source, bytes) },
+		);
 	} catch (error) {
 		return `threw ${(error as Error).stack ?? String(error)}`;
 	}
-	if (prototypeNames() !== before || ({} as Record<string, unknown>).polluted !== undefined) return 'Object.prototype changed';
-	if (!(answer.status === 200 || (answer.status >= 400 && answer.status < 500))) return `answered ${answer.status}`;
-	if (answer.status !== 200 && answer.items) return `answered ${answer.status} and still started an execution`;
+	if (prototypeNames() !== before || ({} as Record<string, unknown>).polluted !== undefined)
+		return 'Object.prototype changed';
+	if (!(answer.status === 200 || (answer.status >= 400 && answer.status < 500)))
+		return `answered ${answer.status}`;
+	if (answer.status !== 200 && answer.items)
+		return `answered ${answer.status} and still started an execution`;
 	if (errors.length) return `logged an internal error: ${errors[0]}`;
 	for (const item of answer.items ?? []) {
 		const parsed = itemSchema.safeParse(item);
-		if (!parsed.success) return `item does not match the item schema: ${JSON.stringify(parsed.error.issues[0])}`;
+		if (!parsed.success)
+			return `item does not match the item schema: ${JSON.stringify(parsed.error.issues[0])}`;
 	}
 	try {
 		// What n8n does with the items: copies them, then saves the execution as JSON.
@@ -227,7 +308,8 @@ async function deliver(source: Source, raw: string, options: IDataObject): Promi
 	} catch (error) {
 		return `items cannot be serialised: ${(error as Error).message}`;
 	}
-	if (prototypeNames() !== before || ({} as Record<string, unknown>).polluted !== undefined) return 'Object.prototype changed after copying the items';
+	if (prototypeNames() !== before || ({} as Record<string, unknown>).polluted !== undefined)
+		return 'Object.prototype changed after copying the items';
 	return { started: !!answer.items?.length };
 }
 
@@ -239,37 +321,51 @@ const DEEP_BODIES: Record<Source, string> = {
 	xaa: `{"data":{"event_uuid":"1","event_type":"chat.received","filter":{"user_id":"1500000000000000001"},"payload":${DEEP}}}`,
 };
 
-test.each<Source>(['aaa', 'xaa', 'ayrshare'])('the 10,000-level body on the %s route: 200, one execution, serialisable items', async (source) => {
-	for (const simplify of [true, false]) {
-		const outcome = await deliver(source, DEEP_BODIES[source], { simplify });
-		expect(outcome).toEqual({ started: true });
-	}
-});
+test.each<Source>(['aaa', 'xaa', 'ayrshare'])(
+	'the 10,000-level body on the %s route: 200, one execution, serialisable items',
+	async (source) => {
+		for (const simplify of [true, false]) {
+			const outcome = await deliver(source, DEEP_BODIES[source], { simplify });
+			expect(outcome).toEqual({ started: true });
+		}
+	},
+);
 
 beforeAll(() => {
-	process.stderr.write(`[fuzz] seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${RUNS} bodies per source\n`);
+	process.stderr.write(
+		`[fuzz] seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${RUNS} bodies per source\n`,
+	);
 });
 
-describe.each<Source>(['aaa', 'xaa', 'ayrshare'])('fuzz: hostile signed bodies on the %s route', (source) => {
-	test(`${RUNS} mutated fixtures: 200 or 4xx, valid serialisable items, no pollution`, async () => {
-		const random = prng(SEED ^ { aaa: 1, xaa: 2, ayrshare: 3 }[source]);
-		let started = 0;
-		for (let run = 0; run < RUNS; run++) {
-			const fixture = FIXTURES[source][Math.floor(random() * FIXTURES[source].length)];
-			let mutated = mutate(random, fixture);
-			let raw = serialise(mutated);
-			while (raw === null) raw = serialise((mutated = mutate(random, fixture)));
-			const options = { simplify: random() < 0.5, deduplicate: random() < 0.5, ignoreOwnActions: random() < 0.2 };
-			const outcome = await deliver(source, raw, options);
-			if (typeof outcome === 'string') {
-				const file = join(__dirname, `../../.tmp/fuzz-${source}-${SEED}-${run}.json`);
-				writeFileSync(file, raw);
-				throw new Error(`seed ${SEED}, ${source} body #${run} (${mutated.steps.join('; ')}; options ${JSON.stringify(options)}): ${outcome}\nbody saved to ${file}`);
+describe.each<Source>(['aaa', 'xaa', 'ayrshare'])(
+	'fuzz: hostile signed bodies on the %s route',
+	(source) => {
+		test(`${RUNS} mutated fixtures: 200 or 4xx, valid serialisable items, no pollution`, async () => {
+			const random = prng(SEED ^ { aaa: 1, xaa: 2, ayrshare: 3 }[source]);
+			let started = 0;
+			for (let run = 0; run < RUNS; run++) {
+				const fixture = FIXTURES[source][Math.floor(random() * FIXTURES[source].length)];
+				let mutated = mutate(random, fixture);
+				let raw = serialise(mutated);
+				while (raw === null) raw = serialise((mutated = mutate(random, fixture)));
+				const options = {
+					simplify: random() < 0.5,
+					deduplicate: random() < 0.5,
+					ignoreOwnActions: random() < 0.2,
+				};
+				const outcome = await deliver(source, raw, options);
+				if (typeof outcome === 'string') {
+					const file = join(__dirname, `../../.tmp/fuzz-${source}-${SEED}-${run}.json`);
+					writeFileSync(file, raw);
+					throw new Error(
+						`seed ${SEED}, ${source} body #${run} (${mutated.steps.join('; ')}; options ${JSON.stringify(options)}): ${outcome}\nbody saved to ${file}`,
+					);
+				}
+				if (outcome.started) started++;
 			}
-			if (outcome.started) started++;
-		}
-		process.stderr.write(`[fuzz] ${source}: ${RUNS} bodies, ${started} started an execution\n`);
-		// Mutations must leave enough bodies recognisable that the normalizers, not just the envelope check, are exercised.
-		expect(started).toBeGreaterThan(RUNS * 0.2);
-	}, 600_000);
-});
+			process.stderr.write(`[fuzz] ${source}: ${RUNS} bodies, ${started} started an execution\n`);
+			// Mutations must leave enough bodies recognisable that the normalizers, not just the envelope check, are exercised.
+			expect(started).toBeGreaterThan(RUNS * 0.2);
+		}, 600_000);
+	},
+);

@@ -10,7 +10,10 @@ const { load } = require('js-yaml') as { load(text: string): unknown };
  */
 const root = join(__dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
+const pkg = JSON.parse(read('package.json')) as {
+	scripts: Record<string, string>;
+	engines: { node: string };
+};
 const readme = read('README.md');
 
 interface Step {
@@ -33,14 +36,24 @@ interface Workflow {
 }
 
 const workflow = (file: string) => load(read(`.github/workflows/${file}`)) as Workflow;
-const commands = (job: Job) => job.steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter(Boolean));
-const nodeVersions = (job: Job) => job.steps.filter((s) => s.uses?.startsWith('actions/setup-node')).map((s) => String(s.with?.['node-version']));
+const commands = (job: Job) =>
+	job.steps.flatMap((step) =>
+		(step.run ?? '')
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean),
+	);
+const nodeVersions = (job: Job) =>
+	job.steps
+		.filter((s) => s.uses?.startsWith('actions/setup-node'))
+		.map((s) => String(s.with?.['node-version']));
 
 /** `npm run x` → script `x` must exist; `npm test` → `test`. */
 function expectScriptsExist(lines: string[]) {
 	for (const line of lines) {
 		const match = /^npm (?:run ([\w:-]+)|(test))\b/.exec(line);
-		if (match) expect([line, pkg.scripts[match[1] ?? match[2]]]).toEqual([line, expect.any(String)]);
+		if (match)
+			expect([line, pkg.scripts[match[1] ?? match[2]]]).toEqual([line, expect.any(String)]);
 	}
 }
 
@@ -57,8 +70,11 @@ describe('.github/workflows/ci.yml', () => {
 		expect(run).toEqual(['npm ci', 'npm run lint', 'npm test']);
 		for (const command of run) expect(readme).toContain(command);
 		expectScriptsExist(run);
-		for (const version of ci.jobs.build.strategy?.matrix?.['node-version'] as string[]) expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(20);
-		expect(ci.jobs.build.strategy?.matrix?.['node-version']).toContain(pkg.engines.node.replace('>=', ''));
+		for (const version of ci.jobs.build.strategy?.matrix?.['node-version'] as string[])
+			expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(20);
+		expect(ci.jobs.build.strategy?.matrix?.['node-version']).toContain(
+			pkg.engines.node.replace('>=', ''),
+		);
 	});
 
 	it('also checks the n8n install as on a fresh machine', () => {
@@ -80,7 +96,12 @@ describe('.github/workflows/publish.yml', () => {
 	});
 
 	it('refuses a tag that is not package.json’s version, then installs, lints, tests and publishes with --provenance', () => {
-		const order = ['npm ci', 'npm run lint', 'npm test', 'npm publish --provenance --access public'].map((command) => run.indexOf(command));
+		const order = [
+			'npm ci',
+			'npm run lint',
+			'npm test',
+			'npm publish --provenance --access public',
+		].map((command) => run.indexOf(command));
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(run.some((line) => line.includes('$GITHUB_REF_NAME'))).toBe(true);

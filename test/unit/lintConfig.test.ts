@@ -12,19 +12,31 @@ type Rules = Record<string, RuleEntry>;
 
 const root = join(__dirname, '../..');
 const probe = JSON.parse(
-	execFileSync(process.execPath, [join(__dirname, 'helpers/lintConfigProbe.mjs'), root], { cwd: root, encoding: 'utf8' }),
-) as { actual: Record<'node' | 'credential' | 'packageJson', Rules>; expected: Record<string, Rules>; inlineDisableProbe: string[] };
+	execFileSync(process.execPath, [join(__dirname, 'helpers/lintConfigProbe.mjs'), root], {
+		cwd: root,
+		encoding: 'utf8',
+	}),
+) as {
+	actual: Record<'node' | 'credential' | 'packageJson', Rules>;
+	expected: Record<string, Rules>;
+	inlineDisableProbe: string[];
+};
 
 const severity = (entry: RuleEntry): string => {
 	const level = Array.isArray(entry) ? entry[0] : entry;
-	return ({ 0: 'off', 1: 'warn', 2: 'error' } as Record<string, string>)[String(level)] ?? String(level);
+	return (
+		({ 0: 'off', 1: 'warn', 2: 'error' } as Record<string, string>)[String(level)] ?? String(level)
+	);
 };
 
 /** Every rule of `expected` at its severity there (or off, if n8n-node lint turns it off). */
 function expectRules(actual: Rules, expected: Rules, turnedOff: string[] = []): void {
 	expect(Object.keys(expected).length).toBeGreaterThan(5);
 	const got = Object.keys(expected).map((rule) => [rule, severity(actual[rule])]);
-	const want = Object.entries(expected).map(([rule, entry]) => [rule, turnedOff.includes(rule) ? 'off' : severity(entry)]);
+	const want = Object.entries(expected).map(([rule, entry]) => [
+		rule,
+		turnedOff.includes(rule) ? 'off' : severity(entry),
+	]);
 	expect(got).toEqual(want);
 }
 
@@ -48,7 +60,9 @@ test('credential files get the "credentials" rules; package.json the "community"
 		'n8n-nodes-base/cred-class-field-type-options-password-missing',
 	]);
 	expectRules(probe.actual.packageJson, probe.expected.community);
-	expect(severity(probe.actual.packageJson['@n8n/community-nodes/no-overrides-field'])).toBe('error');
+	expect(severity(probe.actual.packageJson['@n8n/community-nodes/no-overrides-field'])).toBe(
+		'error',
+	);
 });
 
 test('an inline eslint-disable does not silence a rule, as in n8n’s scanner', () => {

@@ -9,14 +9,21 @@ function only(body: unknown): Item {
 	expect(items).toHaveLength(1);
 	// Every item honours the contract schema: all parts present, `null` where absent.
 	expect(() => itemSchema.parse(items[0])).not.toThrow();
-	for (const key of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare']) expect(items[0]).toHaveProperty(key);
+	for (const key of ['actor', 'target', 'post', 'message', 'replay', 'profile', 'ayrshare'])
+		expect(items[0]).toHaveProperty(key);
 	return items[0];
 }
 
 describe('AAA posts', () => {
 	test('own post is post.created with entities', () => {
 		const item = only(payloads.ownPost);
-		expect(item).toMatchObject({ event: 'post.created', kinds: ['post.created'], source: 'aaa', forUserId: ME.id_str, target: null });
+		expect(item).toMatchObject({
+			event: 'post.created',
+			kinds: ['post.created'],
+			source: 'aaa',
+			forUserId: ME.id_str,
+			target: null,
+		});
 		expect(item.actor).toEqual({
 			id: ME.id_str,
 			username: ME.screen_name,
@@ -25,7 +32,14 @@ describe('AAA posts', () => {
 			followersCount: 42,
 			verified: false,
 		});
-		expect(item.post).toMatchObject({ id: POST_ID, text: 'Hello world', authorId: ME.id_str, hashtags: ['n8n'], urls: ['https://n8n.io'], lang: 'en' });
+		expect(item.post).toMatchObject({
+			id: POST_ID,
+			text: 'Hello world',
+			authorId: ME.id_str,
+			hashtags: ['n8n'],
+			urls: ['https://n8n.io'],
+			lang: 'en',
+		});
 		expect(item.post?.url).toBe(`https://x.com/${ME.screen_name}/status/${POST_ID}`);
 		expect(item.createdAt).toBe('2018-10-10T20:19:24.000Z');
 		expect(item.eventId).toBe(`post:${POST_ID}`);
@@ -50,13 +64,20 @@ describe('AAA posts', () => {
 		expect(item.event).toBe('post.reply');
 		expect(item.kinds).toEqual(['post.reply', 'post.mention']);
 		expect(item.target).toMatchObject({ id: ME.id_str, username: ME.screen_name });
-		expect(item.post).toMatchObject({ inReplyToPostId: '1849999999999999999', inReplyToUserId: ME.id_str });
+		expect(item.post).toMatchObject({
+			inReplyToPostId: '1849999999999999999',
+			inReplyToUserId: ME.id_str,
+		});
 	});
 
 	test('my own reply is post.reply and post.created, target is the replied user', () => {
 		const item = only(payloads.myReply);
 		expect(item.kinds).toEqual(['post.reply', 'post.created']);
-		expect(item.target).toMatchObject({ id: ALICE.id_str, username: ALICE.screen_name, name: ALICE.name });
+		expect(item.target).toMatchObject({
+			id: ALICE.id_str,
+			username: ALICE.screen_name,
+			name: ALICE.name,
+		});
 	});
 
 	test('a repost of my post is post.repost and not a mention', () => {
@@ -75,14 +96,24 @@ describe('AAA posts', () => {
 	});
 
 	test('my repost of someone else is post.repost + post.created with the original author as target', () => {
-		const item = only(envelope({ tweet_create_events: [tweet(ME, { retweeted_status: tweet(ALICE, { id_str: '1830000000000000001' }) })] }));
+		const item = only(
+			envelope({
+				tweet_create_events: [
+					tweet(ME, { retweeted_status: tweet(ALICE, { id_str: '1830000000000000001' }) }),
+				],
+			}),
+		);
 		expect(item.kinds).toEqual(['post.repost', 'post.created']);
 		expect(item.target?.id).toBe(ALICE.id_str);
 	});
 
 	test('long posts use extended_tweet full text and entities (mention after 280 chars counts)', () => {
 		const item = only(payloads.longPost);
-		const full = (payloads.longPost.tweet_create_events[0] as unknown as { extended_tweet: { full_text: string } }).extended_tweet.full_text;
+		const full = (
+			payloads.longPost.tweet_create_events[0] as unknown as {
+				extended_tweet: { full_text: string };
+			}
+		).extended_tweet.full_text;
 		expect(full.length).toBeGreaterThan(280);
 		expect(item.post?.text).toBe(full);
 		expect(item.event).toBe('post.mention');
@@ -94,7 +125,16 @@ describe('AAA posts', () => {
 	});
 
 	test('several events in one delivery give one item each, in order', () => {
-		const body = envelope({ tweet_create_events: [tweet(ME), tweet(ALICE, { id_str: '1', text: `@${ME.screen_name}`, entities: { user_mentions: [{ id_str: ME.id_str }] } })] });
+		const body = envelope({
+			tweet_create_events: [
+				tweet(ME),
+				tweet(ALICE, {
+					id_str: '1',
+					text: `@${ME.screen_name}`,
+					entities: { user_mentions: [{ id_str: ME.id_str }] },
+				}),
+			],
+		});
 		expect(normalize(body).items.map((i) => i.event)).toEqual(['post.created', 'post.mention']);
 	});
 });
@@ -102,14 +142,21 @@ describe('AAA posts', () => {
 describe('AAA other events', () => {
 	test('post.deleted', () => {
 		const item = only(payloads.deleted);
-		expect(item).toMatchObject({ event: 'post.deleted', eventId: `delete:${POST_ID}`, createdAt: '2018-10-10T20:19:24.000Z' });
+		expect(item).toMatchObject({
+			event: 'post.deleted',
+			eventId: `delete:${POST_ID}`,
+			createdAt: '2018-10-10T20:19:24.000Z',
+		});
 		expect(item.actor?.id).toBe(ME.id_str);
 		expect(item.post).toMatchObject({ id: POST_ID, authorId: ME.id_str, text: null });
 	});
 
 	test('post.liked: actor likes target’s post', () => {
 		const item = only(payloads.liked);
-		expect(item).toMatchObject({ event: 'post.liked', eventId: 'like:a7ba59eab0bfcba386f7acedac279542' });
+		expect(item).toMatchObject({
+			event: 'post.liked',
+			eventId: 'like:a7ba59eab0bfcba386f7acedac279542',
+		});
 		expect(item.actor?.id).toBe(ALICE.id_str);
 		expect(item.target?.id).toBe(ME.id_str);
 		expect(item.post?.id).toBe(POST_ID);
@@ -127,7 +174,12 @@ describe('AAA other events', () => {
 	] as const)('%s → %s with source as actor', (key, event, actor, target) => {
 		const item = only(payloads[key]);
 		expect(item.event).toBe(event);
-		expect(item.actor).toMatchObject({ id: actor.id_str, username: actor.screen_name, verified: true, followersCount: 7 });
+		expect(item.actor).toMatchObject({
+			id: actor.id_str,
+			username: actor.screen_name,
+			verified: true,
+			followersCount: 7,
+		});
 		expect(item.target).toMatchObject({ id: target.id_str, username: target.screen_name });
 		expect(item.createdAt).toMatch(/^2018-/);
 	});
@@ -170,7 +222,12 @@ describe('AAA other events', () => {
 
 	test('app.revoked has no for_user_id; forUserId is the revoking user', () => {
 		const item = only(payloads.revoked);
-		expect(item).toMatchObject({ event: 'app.revoked', forUserId: ME.id_str, target: null, createdAt: '2018-05-24T09:48:12.000Z' });
+		expect(item).toMatchObject({
+			event: 'app.revoked',
+			forUserId: ME.id_str,
+			target: null,
+			createdAt: '2018-05-24T09:48:12.000Z',
+		});
 		expect(item.actor?.id).toBe(ME.id_str);
 	});
 
@@ -213,11 +270,16 @@ describe('AAA robustness', () => {
 	});
 
 	test('Ayrshare-style single objects instead of arrays are accepted', () => {
-		expect(only({ for_user_id: ME.id_str, favorite_events: payloads.liked.favorite_events[0] }).event).toBe('post.liked');
+		expect(
+			only({ for_user_id: ME.id_str, favorite_events: payloads.liked.favorite_events[0] }).event,
+		).toBe('post.liked');
 	});
 
 	test('without a known subscriber, posts still arrive as post.created', () => {
-		const { items } = normalizeAaa({ tweet_create_events: [tweet(ALICE)] }, { source: 'aaa', forUserId: null });
+		const { items } = normalizeAaa(
+			{ tweet_create_events: [tweet(ALICE)] },
+			{ source: 'aaa', forUserId: null },
+		);
 		expect(items.map((i) => i.event)).toEqual(['post.created']);
 	});
 });

@@ -32,12 +32,18 @@ test('documented base string and signature', () => {
 		['oauth_token', doc.accessToken],
 		['oauth_version', '1.0'],
 	];
-	const base = signatureBaseString('post', 'https://api.twitter.com/1.1/statuses/update.json', params);
+	const base = signatureBaseString(
+		'post',
+		'https://api.twitter.com/1.1/statuses/update.json',
+		params,
+	);
 	expect(base).toBe(
 		'POST&https%3A%2F%2Fapi.twitter.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521',
 	);
 	const key = `${doc.consumerSecret}&${doc.accessTokenSecret}`;
-	expect(CryptoJS.HmacSHA1(base, key).toString(CryptoJS.enc.Base64)).toBe('hCtSmYh+iHYCEqBWrE7C7hYmtUk=');
+	expect(CryptoJS.HmacSHA1(base, key).toString(CryptoJS.enc.Base64)).toBe(
+		'hCtSmYh+iHYCEqBWrE7C7hYmtUk=',
+	);
 });
 
 test('the header signs query parameters from the URL and from qs, checked with crypto-js', () => {
@@ -49,10 +55,22 @@ test('the header signs query parameters from the URL and from qs, checked with c
 		timestamp: doc.timestamp,
 	});
 	const parts = parseHeader(header);
-	expect(parts).toMatchObject({ oauth_consumer_key: doc.consumerKey, oauth_token: doc.accessToken, oauth_signature_method: 'HMAC-SHA1', oauth_version: '1.0' });
+	expect(parts).toMatchObject({
+		oauth_consumer_key: doc.consumerKey,
+		oauth_token: doc.accessToken,
+		oauth_signature_method: 'HMAC-SHA1',
+		oauth_version: '1.0',
+	});
 	const oauthParams = Object.entries(parts).filter(([k]) => k !== 'oauth_signature');
-	const base = signatureBaseString('GET', 'https://api.x.com/2/activity/subscriptions', [['max_results', '10'], ['pagination_token', 'a b'], ...oauthParams]);
-	const expected = CryptoJS.HmacSHA1(base, `${percentEncode(doc.consumerSecret)}&${percentEncode(doc.accessTokenSecret)}`).toString(CryptoJS.enc.Base64);
+	const base = signatureBaseString('GET', 'https://api.x.com/2/activity/subscriptions', [
+		['max_results', '10'],
+		['pagination_token', 'a b'],
+		...oauthParams,
+	]);
+	const expected = CryptoJS.HmacSHA1(
+		base,
+		`${percentEncode(doc.consumerSecret)}&${percentEncode(doc.accessTokenSecret)}`,
+	).toString(CryptoJS.enc.Base64);
 	expect(parts.oauth_signature).toBe(expected);
 });
 

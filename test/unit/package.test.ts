@@ -19,7 +19,8 @@ function files(dir: string): string[] {
 }
 
 beforeAll(() => {
-	if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+	if (!existsSync(dist))
+		throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
 });
 
 test('package.json: name, keyword, license, no runtime dependencies, exact peer dependency, no install scripts', () => {
@@ -28,24 +29,41 @@ test('package.json: name, keyword, license, no runtime dependencies, exact peer 
 	expect(pkg.license).toBe('MIT');
 	expect(pkg.dependencies ?? {}).toEqual({});
 	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-	for (const hook of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish']) expect(pkg.scripts?.[hook]).toBeUndefined();
+	for (const hook of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish'])
+		expect(pkg.scripts?.[hook]).toBeUndefined();
 	expect(pkg.n8n.strict).toBe(true);
 });
 
 test('every node and credential listed under "n8n" is built', () => {
-	for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(existsSync(join(root, entry))).toBe(true);
+	for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials])
+		expect(existsSync(join(root, entry))).toBe(true);
 });
 
 // index.js is `main`, which npm always publishes.
 test('npm pack publishes only dist/ and the package files', () => {
-	const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+	const [report] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
 	const paths: string[] = report.files.map((f: { path: string }) => f.path);
-	const outside = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'index.js'].includes(p));
+	const outside = paths.filter(
+		(p) =>
+			!p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'index.js'].includes(p),
+	);
 	expect(outside).toEqual([]);
 	expect(paths.some((p) => p.startsWith('dist/emulator') || p.startsWith('dist/test'))).toBe(false);
 	for (const node of pkg.n8n.nodes as string[]) {
 		const folder = node.replace(/[^/]+$/, '');
-		expect(paths).toEqual(expect.arrayContaining([node, node.replace(/\.js$/, '.json'), `${folder}x.svg`, `${folder}x.dark.svg`]));
+		expect(paths).toEqual(
+			expect.arrayContaining([
+				node,
+				node.replace(/\.js$/, '.json'),
+				`${folder}x.svg`,
+				`${folder}x.dark.svg`,
+			]),
+		);
 	}
 });
 
@@ -64,7 +82,8 @@ describe('shipped code', () => {
 	});
 
 	test('uses no globals n8n Cloud forbids, and no console', () => {
-		const forbidden = /\b(process\.|globalThis|setTimeout\(|setInterval\(|console\.|eval\(|new Function\()/;
+		const forbidden =
+			/\b(process\.|globalThis|setTimeout\(|setInterval\(|console\.|eval\(|new Function\()/;
 		const offenders = sources().filter((file) => forbidden.test(readFileSync(file, 'utf8')));
 		expect(offenders.map((f) => relative(dist, f))).toEqual([]);
 	});

@@ -2,14 +2,21 @@ import CryptoJS from 'crypto-js';
 import { randomBytes } from 'node:crypto';
 
 import { safeEqual } from '../../nodes/shared/crypto/hmac';
-import { crcResponseToken, verifyXSignature, xSign } from '../../nodes/XAccountActivityTrigger/verify/xSignature';
+import {
+	crcResponseToken,
+	verifyXSignature,
+	xSign,
+} from '../../nodes/XAccountActivityTrigger/verify/xSignature';
 
 /** crypto-js is the independent oracle for every HMAC the nodes compute. */
-const oracle = (secret: string, message: string) => `sha256=${CryptoJS.HmacSHA256(message, secret).toString(CryptoJS.enc.Base64)}`;
+const oracle = (secret: string, message: string) =>
+	`sha256=${CryptoJS.HmacSHA256(message, secret).toString(CryptoJS.enc.Base64)}`;
 
 describe('CRC', () => {
 	test('API-NOTES vector: secret "test", token "foo"', () => {
-		expect(crcResponseToken('test', 'foo')).toBe('sha256=HlU5y5rWhNi1SHftUCyOxuT6JRuDqeVBKWp1yvldR04=');
+		expect(crcResponseToken('test', 'foo')).toBe(
+			'sha256=HlU5y5rWhNi1SHftUCyOxuT6JRuDqeVBKWp1yvldR04=',
+		);
 		expect(oracle('test', 'foo')).toBe('sha256=HlU5y5rWhNi1SHftUCyOxuT6JRuDqeVBKWp1yvldR04=');
 	});
 
@@ -21,15 +28,21 @@ describe('CRC', () => {
 		}
 	});
 
-	test.each([undefined, '', '{"a":1}', 'has space', 'x'.repeat(257), ['foo'], 42, 'ümlaut'])('refuses to sign %p', (token) => {
-		expect(crcResponseToken('test', token)).toBeNull();
-	});
+	test.each([undefined, '', '{"a":1}', 'has space', 'x'.repeat(257), ['foo'], 42, 'ümlaut'])(
+		'refuses to sign %p',
+		(token) => {
+			expect(crcResponseToken('test', token)).toBeNull();
+		},
+	);
 });
 
 describe('event signatures', () => {
 	test.each([
 		['test=1&other_test=2', 'sha256=25Cu3iwbbiqBTwQRzcKJZwisjf736V2Q8UaTlkfLSoc='],
-		['{"test_number":1,"test_string":"two"}', 'sha256=YWHphPn/JFq43jkF0y4/w8R/SelmLjvpunhVFY8JhlI='],
+		[
+			'{"test_number":1,"test_string":"two"}',
+			'sha256=YWHphPn/JFq43jkF0y4/w8R/SelmLjvpunhVFY8JhlI=',
+		],
 	])('API-NOTES vector %s', (body, expected) => {
 		expect(xSign('test', Buffer.from(body))).toBe(expected);
 		expect(oracle('test', body)).toBe(expected);

@@ -3,7 +3,12 @@ import type { NodeApiError } from 'n8n-workflow';
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
-import { type TriggerHost, activateTrigger, emulatorCredentials, startTriggerHost } from '../helpers/triggerHost';
+import {
+	type TriggerHost,
+	activateTrigger,
+	emulatorCredentials,
+	startTriggerHost,
+} from '../helpers/triggerHost';
 import { apiClient, registerAndSubscribe } from './emulator/helpers/api';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
@@ -14,7 +19,10 @@ let host: TriggerHost;
 const hosts: TriggerHost[] = [];
 
 async function newHost(parameters: Record<string, unknown> = {}, consumerSecret?: string) {
-	const created = await startTriggerHost({ credentials: emulatorCredentials(emu.url, consumerSecret), parameters });
+	const created = await startTriggerHost({
+		credentials: emulatorCredentials(emu.url, consumerSecret),
+		parameters,
+	});
 	hosts.push(created);
 	return created;
 }
@@ -34,7 +42,11 @@ afterEach(async () => {
 });
 
 const control = (path: string, body?: unknown) =>
-	fetch(`${emu.url}/_emulator${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+	fetch(`${emu.url}/_emulator${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body ?? {}),
+	});
 
 const activate = (target = host) => activateTrigger(target);
 
@@ -52,7 +64,9 @@ test('activation registers the webhook (passing a real CRC through the node) and
 	const { webhooks, subscriptions, crcChecks } = emu.state.x;
 	expect(webhooks).toEqual([expect.objectContaining({ url: host.url, valid: true })]);
 	expect(crcChecks.some((check) => check.ok && check.url === host.url)).toBe(true);
-	expect(subscriptions).toEqual([expect.objectContaining({ webhookId: webhooks[0].id, userId: SUBSCRIBER.id })]);
+	expect(subscriptions).toEqual([
+		expect.objectContaining({ webhookId: webhooks[0].id, userId: SUBSCRIBER.id }),
+	]);
 	expect(host.staticData).toMatchObject({
 		webhookId: webhooks[0].id,
 		webhookCreated: true,
@@ -68,7 +82,11 @@ test('injected events reach the node signed and become items', async () => {
 	const { deliveries } = (await response.json()) as { deliveries: Array<{ status: number }> };
 	expect(deliveries.map((d) => d.status)).toEqual([200]);
 	expect(host.emitted).toHaveLength(1);
-	expect(host.emitted[0][0]).toMatchObject({ event: 'post.mention', forUserId: SUBSCRIBER.id, source: 'aaa' });
+	expect(host.emitted[0][0]).toMatchObject({
+		event: 'post.mention',
+		forUserId: SUBSCRIBER.id,
+		source: 'aaa',
+	});
 });
 
 test('deactivation removes the subscription and the webhook it created', async () => {
@@ -97,10 +115,15 @@ test('activating again without deactivating reuses everything', async () => {
 
 test('a webhook registered by someone else is reused and left in place on deactivation', async () => {
 	const api = apiClient(emu);
-	const existing = (await api.bearer('POST', '/2/webhooks', { url: host.url })).json.data.id as string;
+	const existing = (await api.bearer('POST', '/2/webhooks', { url: host.url })).json.data
+		.id as string;
 	expect(await activate()).toBe('created');
 	expect(emu.state.x.webhooks.map((w) => w.id)).toEqual([existing]);
-	expect(host.staticData).toMatchObject({ webhookId: existing, webhookCreated: false, subscriptionCreated: true });
+	expect(host.staticData).toMatchObject({
+		webhookId: existing,
+		webhookCreated: false,
+		subscriptionCreated: true,
+	});
 	await remove.call(host.hooks());
 	expect(emu.state.x.webhooks.map((w) => w.id)).toEqual([existing]);
 	expect(emu.state.x.subscriptions).toEqual([]);
@@ -109,9 +132,15 @@ test('a webhook registered by someone else is reused and left in place on deacti
 test('an existing subscription (DuplicateSubscriptionFailed) is success and is not removed later', async () => {
 	const webhookId = await registerAndSubscribe(apiClient(emu), host.url);
 	await create.call(host.hooks());
-	expect(host.staticData).toMatchObject({ webhookId, webhookCreated: false, subscriptionCreated: false });
+	expect(host.staticData).toMatchObject({
+		webhookId,
+		webhookCreated: false,
+		subscriptionCreated: false,
+	});
 	await remove.call(host.hooks());
-	expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId, userId: SUBSCRIBER.id })]);
+	expect(emu.state.x.subscriptions).toEqual([
+		expect.objectContaining({ webhookId, userId: SUBSCRIBER.id }),
+	]);
 });
 
 test('a webhook X marked invalid is re-validated with PUT', async () => {
@@ -133,15 +162,25 @@ test('subscribeOnActivation=false registers only the webhook', async () => {
 
 describe('errors name X’s reason and the fix, and never a secret', () => {
 	const noSecrets = (error: unknown) => {
-		const text = JSON.stringify(error) + String((error as Error).message) + String((error as { description?: string }).description);
-		for (const secret of [DEFAULT_APP.consumerSecret, DEFAULT_APP.bearerToken, SUBSCRIBER.accessTokenSecret ?? '-']) expect(text).not.toContain(secret);
+		const text =
+			JSON.stringify(error) +
+			String((error as Error).message) +
+			String((error as { description?: string }).description);
+		for (const secret of [
+			DEFAULT_APP.consumerSecret,
+			DEFAULT_APP.bearerToken,
+			SUBSCRIBER.accessTokenSecret ?? '-',
+		])
+			expect(text).not.toContain(secret);
 	};
 
 	test('CRC failure (wrong consumer secret) → CrcValidationFailed advice, nothing left behind', async () => {
 		const wrong = await newHost({}, 'not-the-app-secret');
 		const error = await failure(activate(wrong));
 		// n8n 2.41 shows only the message of an activation error: it carries the description too.
-		expect(error.message).toBe(`X could not reach or validate your webhook URL: ${error.description}`);
+		expect(error.message).toBe(
+			`X could not reach or validate your webhook URL: ${error.description}`,
+		);
 		expect(error.description).toMatch(/public https URL on port 443/);
 		expect(error.description).toMatch(/WEBHOOK_URL/);
 		expect(emu.state.x.webhooks).toEqual([]);
@@ -149,7 +188,12 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 	});
 
 	test('subscription failure after registering rolls the new webhook back', async () => {
-		await control('/fail', { method: 'POST', path: '/2/account_activity/webhooks/:id/subscriptions/all', status: 403, body: { title: 'Forbidden', detail: 'Forbidden', type: 'about:blank', status: 403 } });
+		await control('/fail', {
+			method: 'POST',
+			path: '/2/account_activity/webhooks/:id/subscriptions/all',
+			status: 403,
+			body: { title: 'Forbidden', detail: 'Forbidden', type: 'about:blank', status: 403 },
+		});
 		const error = await failure(activate());
 		// n8n 2.41 shows only the message of an activation error: it carries the description too.
 		expect(error.message).toBe(`X refused this request for your app: ${error.description}`);
@@ -165,7 +209,12 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 			path: '/2/webhooks',
 			status: 429,
 			headers: { 'x-rate-limit-reset': String(reset), 'x-rate-limit-remaining': '0' },
-			body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+			body: {
+				title: 'Too Many Requests',
+				detail: 'Too Many Requests',
+				type: 'about:blank',
+				status: 429,
+			},
 		});
 		const error = await failure(activate());
 		// n8n 2.41 shows only the message of an activation error: it carries the description too.
@@ -175,7 +224,12 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 	});
 
 	test('a wrong bearer token → credentials advice', async () => {
-		const bad = await startTriggerHost({ credentials: { ...emulatorCredentials(emu.url), xBearerApi: { bearerToken: 'nope', baseUrl: emu.url } } });
+		const bad = await startTriggerHost({
+			credentials: {
+				...emulatorCredentials(emu.url),
+				xBearerApi: { bearerToken: 'nope', baseUrl: emu.url },
+			},
+		});
 		hosts.push(bad);
 		const error = await failure(activate(bad));
 		// n8n 2.41 shows only the message of an activation error: it carries the description too.
@@ -186,13 +240,16 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 	test('webhook limit → names the limit and the test-URL trap', async () => {
 		const limited = await startEmulator({ port: 0, webhookLimit: 1, log: () => undefined });
 		try {
-			const other = await startTriggerHost({ credentials: emulatorCredentials(limited.url), path: '/webhook-test/abc/webhook' });
+			const other = await startTriggerHost({
+				credentials: emulatorCredentials(limited.url),
+				path: '/webhook-test/abc/webhook',
+			});
 			const prod = await startTriggerHost({ credentials: emulatorCredentials(limited.url) });
 			hosts.push(other, prod);
 			await activate(other);
 			const error = await failure(activate(prod));
 			// n8n 2.41 shows only the message of an activation error: it carries the description too.
-		expect(error.message).toBe(`Your X app has reached its webhook limit: ${error.description}`);
+			expect(error.message).toBe(`Your X app has reached its webhook limit: ${error.description}`);
 			expect(error.description).toMatch(/Listen for test event/);
 		} finally {
 			await limited.close();
@@ -200,7 +257,9 @@ describe('errors name X’s reason and the fix, and never a secret', () => {
 	});
 
 	test('an unreachable base URL says to check it', async () => {
-		const offline = await startTriggerHost({ credentials: emulatorCredentials('http://127.0.0.1:1') });
+		const offline = await startTriggerHost({
+			credentials: emulatorCredentials('http://127.0.0.1:1'),
+		});
 		hosts.push(offline);
 		const error = await failure(activate(offline));
 		expect(error.message).toMatch(/Could not reach X/);

@@ -4,7 +4,12 @@ import { DEFAULT_USERS } from '../../emulator/defaults';
 import { type Emulator, startEmulator } from '../../emulator/server';
 import { XAccountActivityTrigger } from '../../nodes/XAccountActivityTrigger/XAccountActivityTrigger.node';
 import { triggerTag } from '../../nodes/XAccountActivityTrigger/sources/xaaPlan';
-import { type TriggerHost, emulatorCredentials, startTriggerHost, activateTrigger } from '../helpers/triggerHost';
+import {
+	type TriggerHost,
+	emulatorCredentials,
+	startTriggerHost,
+	activateTrigger,
+} from '../helpers/triggerHost';
 import { apiClient } from './emulator/helpers/api';
 
 /** The trigger with `source = xaa` against the emulator: subscriptions per event type, ownership, refusals, delivery. */
@@ -16,18 +21,32 @@ const { checkExists, create, delete: remove } = new XAccountActivityTrigger().we
 let emu: Emulator;
 const hosts: TriggerHost[] = [];
 
-async function newHost(parameters: Record<string, unknown> = {}, credentials = emulatorCredentials(emu.url)) {
-	const host = await startTriggerHost({ credentials, parameters: { source: 'xaa', ...parameters } });
+async function newHost(
+	parameters: Record<string, unknown> = {},
+	credentials = emulatorCredentials(emu.url),
+) {
+	const host = await startTriggerHost({
+		credentials,
+		parameters: { source: 'xaa', ...parameters },
+	});
 	hosts.push(host);
 	return host;
 }
 
 /** Private X Activity API types (x-api/activity/introduction.mdx, "Current private events"): created with the user's own token only. */
-const PRIVATE = /^(dm|chat|mute|block)\.|^(like\.create|post\.(mention|reply|quote|repost)\.create|broadcast\.chat)$/;
+const PRIVATE =
+	/^(dm|chat|mute|block)\.|^(like\.create|post\.(mention|reply|quote|repost)\.create|broadcast\.chat)$/;
 
 /** Every create the emulator accepted: who signed it, and for whom. */
 const created = () =>
-	emu.state.x.activityCreateLog.filter((e) => e.status === 200).map(({ event_type, auth, authenticatedUserId, filterUserId }) => ({ event_type, auth, authenticatedUserId, filterUserId }));
+	emu.state.x.activityCreateLog
+		.filter((e) => e.status === 200)
+		.map(({ event_type, auth, authenticatedUserId, filterUserId }) => ({
+			event_type,
+			auth,
+			authenticatedUserId,
+			filterUserId,
+		}));
 
 const activate = activateTrigger;
 
@@ -55,61 +74,113 @@ afterEach(async () => {
 });
 
 test('activation registers the webhook and creates one tagged subscription per needed event type', async () => {
-	const host = await newHost({ events: ['post.mention', 'dm.received', 'user.unfollowed', 'app.revoked'] });
+	const host = await newHost({
+		events: ['post.mention', 'dm.received', 'user.unfollowed', 'app.revoked'],
+	});
 	expect(await activate(host)).toBe('created');
 	const [webhook] = emu.state.x.webhooks;
 	expect(webhook).toMatchObject({ url: host.url, valid: true });
 	const tag = triggerTag(host.url);
-	const subscriptions = emu.state.x.activitySubscriptions.map(({ event_type, filter, tag: t, webhook_id }) => ({ event_type, filter, tag: t, webhook_id }));
+	const subscriptions = emu.state.x.activitySubscriptions.map(
+		({ event_type, filter, tag: t, webhook_id }) => ({ event_type, filter, tag: t, webhook_id }),
+	);
 	expect(subscriptions).toEqual([
-		{ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag, webhook_id: webhook.id },
+		{
+			event_type: 'post.mention.create',
+			filter: { user_id: SUBSCRIBER.id },
+			tag,
+			webhook_id: webhook.id,
+		},
 		// X documents only user_id for follow.* (no direction).
-		{ event_type: 'follow.unfollow', filter: { user_id: SUBSCRIBER.id }, tag, webhook_id: webhook.id },
+		{
+			event_type: 'follow.unfollow',
+			filter: { user_id: SUBSCRIBER.id },
+			tag,
+			webhook_id: webhook.id,
+		},
 		{ event_type: 'dm.received', filter: { user_id: SUBSCRIBER.id }, tag, webhook_id: webhook.id },
 		{ event_type: 'oauth.revoke', filter: {}, tag, webhook_id: webhook.id },
 	]);
-	expect(host.staticData.activitySubscriptions).toEqual(emu.state.x.activitySubscriptions.map((s) => s.subscription_id));
+	expect(host.staticData.activitySubscriptions).toEqual(
+		emu.state.x.activitySubscriptions.map((s) => s.subscription_id),
+	);
 	expect(await checkExists.call(host.hooks())).toBe(true);
 });
 
 test('own replies need post.create too; [All] subscribes every account event type (not keyword news)', async () => {
 	const replies = await newHost({ events: ['post.reply'] });
 	await activate(replies);
-	expect(emu.state.x.activitySubscriptions.map((s) => s.event_type)).toEqual(['post.create', 'post.reply.create']);
+	expect(emu.state.x.activitySubscriptions.map((s) => s.event_type)).toEqual([
+		'post.create',
+		'post.reply.create',
+	]);
 	await remove.call(replies.hooks());
 
 	const all = await newHost({ events: ['*'] });
 	await activate(all);
 	const types = emu.state.x.activitySubscriptions.map((s) => s.event_type);
 	expect(types).toHaveLength(41);
-	expect(types).toEqual(expect.arrayContaining(['dm.read', 'mute.mute', 'profile.update.handle', 'chat.conversation.join', 'chat.update.restrictions', 'broadcast.chat']));
+	expect(types).toEqual(
+		expect.arrayContaining([
+			'dm.read',
+			'mute.mute',
+			'profile.update.handle',
+			'chat.conversation.join',
+			'chat.update.restrictions',
+			'broadcast.chat',
+		]),
+	);
 	expect(types).not.toContain('news.new');
 	expect(types).not.toContain('chat.conversation_join');
 });
 
 test.each([
 	['[All]', ['*']],
-	['mentions, replies, likes, DMs received, follows', ['post.mention', 'post.reply', 'post.liked', 'dm.received', 'user.followed']],
-])('%s activates against the strict emulator; every private type is created with the account’s own token, for it', async (_name, events) => {
-	const host = await newHost({ events });
-	expect(await activate(host)).toBe('created');
-	const log = created();
-	expect(log.length).toBe(emu.state.x.activitySubscriptions.length);
-	expect(emu.state.x.activityCreateLog.filter((e) => e.status !== 200)).toEqual([]);
-	const privateOnes = log.filter((e) => PRIVATE.test(e.event_type));
-	expect(privateOnes.length).toBeGreaterThan(0);
-	for (const entry of privateOnes) expect(entry).toEqual({ event_type: entry.event_type, auth: 'user', authenticatedUserId: SUBSCRIBER.id, filterUserId: SUBSCRIBER.id });
-	// Public ones use the app's bearer token; follows and Spaces (in neither of X's lists) the account's.
-	for (const entry of log.filter((e) => !PRIVATE.test(e.event_type))) {
-		expect([entry.event_type, entry.auth]).toEqual([entry.event_type, /^(follow|spaces)\./.test(entry.event_type) ? 'user' : 'app']);
-	}
-	if (events.length > 1) {
-		expect(log.map((e) => e.event_type)).toEqual(['post.create', 'post.mention.create', 'post.reply.create', 'like.create', 'follow.follow', 'dm.received']);
-	}
-});
+	[
+		'mentions, replies, likes, DMs received, follows',
+		['post.mention', 'post.reply', 'post.liked', 'dm.received', 'user.followed'],
+	],
+])(
+	'%s activates against the strict emulator; every private type is created with the account’s own token, for it',
+	async (_name, events) => {
+		const host = await newHost({ events });
+		expect(await activate(host)).toBe('created');
+		const log = created();
+		expect(log.length).toBe(emu.state.x.activitySubscriptions.length);
+		expect(emu.state.x.activityCreateLog.filter((e) => e.status !== 200)).toEqual([]);
+		const privateOnes = log.filter((e) => PRIVATE.test(e.event_type));
+		expect(privateOnes.length).toBeGreaterThan(0);
+		for (const entry of privateOnes)
+			expect(entry).toEqual({
+				event_type: entry.event_type,
+				auth: 'user',
+				authenticatedUserId: SUBSCRIBER.id,
+				filterUserId: SUBSCRIBER.id,
+			});
+		// Public ones use the app's bearer token; follows and Spaces (in neither of X's lists) the account's.
+		for (const entry of log.filter((e) => !PRIVATE.test(e.event_type))) {
+			expect([entry.event_type, entry.auth]).toEqual([
+				entry.event_type,
+				/^(follow|spaces)\./.test(entry.event_type) ? 'user' : 'app',
+			]);
+		}
+		if (events.length > 1) {
+			expect(log.map((e) => e.event_type)).toEqual([
+				'post.create',
+				'post.mention.create',
+				'post.reply.create',
+				'like.create',
+				'follow.follow',
+				'dm.received',
+			]);
+		}
+	},
+);
 
 test('the default selection for the X Activity API is what a CRM workflow needs, not [All]', () => {
-	const events = new XAccountActivityTrigger().description.properties.filter((p) => p.name === 'events');
+	const events = new XAccountActivityTrigger().description.properties.filter(
+		(p) => p.name === 'events',
+	);
 	expect(events.map((p) => [p.displayOptions, p.default])).toEqual([
 		[{ hide: { source: ['xaa'] } }, ['*']],
 		[{ show: { source: ['xaa'] } }, ['dm.received', 'post.mention', 'post.reply', 'user.followed']],
@@ -119,12 +190,19 @@ test('the default selection for the X Activity API is what a CRM workflow needs,
 test('with 150 foreign subscriptions at the app, activation finds its own again and creates no duplicate', async () => {
 	const api = apiClient(emu);
 	for (let i = 0; i < 150; i++) {
-		const res = await api.bearer('POST', '/2/activity/subscriptions', { event_type: 'profile.update.bio', filter: { user_id: String(9000000000 + i) }, tag: `foreign-${i}` });
+		const res = await api.bearer('POST', '/2/activity/subscriptions', {
+			event_type: 'profile.update.bio',
+			filter: { user_id: String(9000000000 + i) },
+			tag: `foreign-${i}`,
+		});
 		expect(res.status).toBe(200);
 	}
 	const host = await newHost({ events: ['post.mention', 'dm.received'] });
 	await activate(host);
-	const ours = () => emu.state.x.activitySubscriptions.filter((s) => s.tag === triggerTag(host.url)).map((s) => s.subscription_id);
+	const ours = () =>
+		emu.state.x.activitySubscriptions
+			.filter((s) => s.tag === triggerTag(host.url))
+			.map((s) => s.subscription_id);
 	expect(ours()).toHaveLength(2);
 	// As after an n8n restart: checkExists must see its subscriptions behind the 150 foreign ones.
 	expect(await checkExists.call(host.hooks())).toBe(true);
@@ -138,7 +216,11 @@ test('a credential switched to another account re-subscribes for that account an
 	const host = await newHost({ events: ['dm.sent', 'post.mention'] }, credentials);
 	await activate(host);
 	expect(host.staticData.subscribedUserId).toBe(SUBSCRIBER.id);
-	credentials.xOAuth1UserApi = { ...credentials.xOAuth1UserApi, accessToken: ALICE.accessToken ?? '', accessTokenSecret: ALICE.accessTokenSecret ?? '' };
+	credentials.xOAuth1UserApi = {
+		...credentials.xOAuth1UserApi,
+		accessToken: ALICE.accessToken ?? '',
+		accessTokenSecret: ALICE.accessTokenSecret ?? '',
+	};
 	expect(await activate(host)).toBe('created');
 	expect(host.staticData.subscribedUserId).toBe(ALICE.id);
 	expect(emu.state.x.activitySubscriptions.map((s) => [s.event_type, s.filter.user_id])).toEqual([
@@ -156,16 +238,29 @@ test('when X refuses a private type for the account, the error names the account
 			method: 'POST',
 			path: '/2/activity/subscriptions',
 			status: 403,
-			body: { errors: [{ message: 'UserNotAuthorized: dm.sent is a private event' }], title: 'Forbidden', type: 'https://api.twitter.com/2/problems/client-forbidden', status: 403 },
+			body: {
+				errors: [{ message: 'UserNotAuthorized: dm.sent is a private event' }],
+				title: 'Forbidden',
+				type: 'https://api.twitter.com/2/problems/client-forbidden',
+				status: 403,
+			},
 		}),
 	});
 	const host = await newHost({ events: ['dm.sent'] });
 	let error: NodeOperationError | undefined;
 	await activate(host).catch((e: NodeOperationError) => (error = e));
 	// n8n 2.41 shows only the message of an activation error: it carries the description too.
-	expect(error?.message).toBe(`X refused the "dm.sent" subscription for account @${SUBSCRIBER.username} (${SUBSCRIBER.id}): dm.sent is a private event: ${error?.description}`);
-	expect(error?.description).toMatch(/private X event: X creates it only for the account that authorized your app/);
-	expect(error?.description).toMatch(new RegExp(`for @${SUBSCRIBER.username} \\(${SUBSCRIBER.id}\\), the account of the X OAuth1 User credential`));
+	expect(error?.message).toBe(
+		`X refused the "dm.sent" subscription for account @${SUBSCRIBER.username} (${SUBSCRIBER.id}): dm.sent is a private event: ${error?.description}`,
+	);
+	expect(error?.description).toMatch(
+		/private X event: X creates it only for the account that authorized your app/,
+	);
+	expect(error?.description).toMatch(
+		new RegExp(
+			`for @${SUBSCRIBER.username} \\(${SUBSCRIBER.id}\\), the account of the X OAuth1 User credential`,
+		),
+	);
 	expect(error?.description).not.toMatch(/Deselect/);
 	expect(emu.state.x.webhooks).toEqual([]);
 });
@@ -177,7 +272,10 @@ test('checkExists is false while a needed subscription is missing, and create fi
 	await apiClient(emu).bearer('DELETE', `/2/activity/subscriptions/${liked?.subscription_id}`);
 	expect(await checkExists.call(host.hooks())).toBe(false);
 	await create.call(host.hooks());
-	expect(emu.state.x.activitySubscriptions.map((s) => s.event_type).sort()).toEqual(['like.create', 'post.mention.create']);
+	expect(emu.state.x.activitySubscriptions.map((s) => s.event_type).sort()).toEqual([
+		'like.create',
+		'post.mention.create',
+	]);
 	expect(host.staticData.activitySubscriptions).toHaveLength(2);
 });
 
@@ -202,8 +300,12 @@ test('a refused event type fails activation naming it and X’s reason, and roll
 	const host = await newHost({ events: ['*'] });
 	let error: NodeOperationError | undefined;
 	await activate(host).catch((e: NodeOperationError) => (error = e));
-	expect(error?.message).toMatch(/^X refused the "chat.received" subscription for account @n8n_user \(1500000000000000001\): .*not permitted to subscribe to chat.received/);
-	expect(error?.description).toMatch(/^Your X app’s access does not include "chat.received". Deselect “Other X Activity” in Events/);
+	expect(error?.message).toMatch(
+		/^X refused the "chat.received" subscription for account @n8n_user \(1500000000000000001\): .*not permitted to subscribe to chat.received/,
+	);
+	expect(error?.description).toMatch(
+		/^Your X app’s access does not include "chat.received". Deselect “Other X Activity” in Events/,
+	);
 	expect(emu.state.x.activitySubscriptions).toEqual([]);
 	expect(emu.state.x.webhooks).toEqual([]);
 });
@@ -214,7 +316,17 @@ test('private event types are created with user context, public ones with the be
 	expect(created().map((e) => [e.event_type, e.auth])).toEqual([
 		['mute.mute', 'user'],
 		['dm.received', 'user'],
-		...['bio', 'profile_picture', 'banner_picture', 'screenname', 'handle', 'geo', 'url', 'verified_badge', 'affiliate_badge'].map((f) => [`profile.update.${f}`, 'app']),
+		...[
+			'bio',
+			'profile_picture',
+			'banner_picture',
+			'screenname',
+			'handle',
+			'geo',
+			'url',
+			'verified_badge',
+			'affiliate_badge',
+		].map((f) => [`profile.update.${f}`, 'app']),
 	]);
 });
 
@@ -228,11 +340,22 @@ describe('delivery', () => {
 			tag: 'duplicate',
 			webhook_id: emu.state.x.webhooks[0].id,
 		});
-		const { deliveries } = await inject('post.mention.create', { eventUuid: '-1234567890123456789', id: '1900000000000000042' });
+		const { deliveries } = await inject('post.mention.create', {
+			eventUuid: '-1234567890123456789',
+			id: '1900000000000000042',
+		});
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
 		expect(host.emitted).toHaveLength(1);
-		expect(host.emitted[0][0]).toMatchObject({ event: 'post.mention', source: 'xaa', forUserId: SUBSCRIBER.id, eventId: 'post:1900000000000000042' });
-		await inject('post.mention.create', { eventUuid: '-1234567890123456789', id: '1900000000000000042' });
+		expect(host.emitted[0][0]).toMatchObject({
+			event: 'post.mention',
+			source: 'xaa',
+			forUserId: SUBSCRIBER.id,
+			eventId: 'post:1900000000000000042',
+		});
+		await inject('post.mention.create', {
+			eventUuid: '-1234567890123456789',
+			id: '1900000000000000042',
+		});
 		expect(host.emitted).toHaveLength(1);
 	});
 
@@ -241,24 +364,46 @@ describe('delivery', () => {
 		const host = await newHost({ events: ['post.reply', 'post.mention'] });
 		await activate(host);
 		const webhookId = emu.state.x.webhooks[0].id;
-		const post = { id: '1900000000000000001', text: '@n8n_user agreed', author_id: DEFAULT_USERS[1].id, in_reply_to_user_id: SUBSCRIBER.id, referenced_tweets: [{ type: 'replied_to', id: '1900000000000000000' }], entities: { mentions: [{ id: SUBSCRIBER.id, username: SUBSCRIBER.username }] } };
-		const entry = (event_type: string) => ({ data: { event_uuid: '42', event_type, filter: { user_id: SUBSCRIBER.id }, payload: post } });
+		const post = {
+			id: '1900000000000000001',
+			text: '@n8n_user agreed',
+			author_id: DEFAULT_USERS[1].id,
+			in_reply_to_user_id: SUBSCRIBER.id,
+			referenced_tweets: [{ type: 'replied_to', id: '1900000000000000000' }],
+			entities: { mentions: [{ id: SUBSCRIBER.id, username: SUBSCRIBER.username }] },
+		};
+		const entry = (event_type: string) => ({
+			data: { event_uuid: '42', event_type, filter: { user_id: SUBSCRIBER.id }, payload: post },
+		});
 		for (const type of ['post.reply.create', 'post.mention.create', 'post.reply.create']) {
-			await fetch(`${emu.url}/_emulator/x/raw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: JSON.stringify(entry(type)), webhookId }) });
+			await fetch(`${emu.url}/_emulator/x/raw`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ body: JSON.stringify(entry(type)), webhookId }),
+			});
 		}
-		expect(host.emitted.map((items) => items.map((i) => [i.event, i.kinds, i.eventId]))).toEqual([[['post.reply', ['post.reply', 'post.mention'], 'post:1900000000000000001']]]);
+		expect(host.emitted.map((items) => items.map((i) => [i.event, i.kinds, i.eventId]))).toEqual([
+			[['post.reply', ['post.reply', 'post.mention'], 'post:1900000000000000001']],
+		]);
 	});
 
 	test('the emulator delivers a reply with a mention in its text to both subscriptions; the trigger emits it once', async () => {
 		const host = await newHost({ events: ['post.reply', 'post.mention'] });
 		await activate(host);
-		const { deliveries, envelopes } = (await inject('post.reply.create', { text: `thanks @${SUBSCRIBER.username}!` })) as unknown as {
+		const { deliveries, envelopes } = (await inject('post.reply.create', {
+			text: `thanks @${SUBSCRIBER.username}!`,
+		})) as unknown as {
 			deliveries: Array<{ status: number }>;
 			envelopes: Array<{ data: { event_type: string } }>;
 		};
-		expect(envelopes.map((e) => e.data.event_type).sort()).toEqual(['post.mention.create', 'post.reply.create']);
+		expect(envelopes.map((e) => e.data.event_type).sort()).toEqual([
+			'post.mention.create',
+			'post.reply.create',
+		]);
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
-		expect(host.emitted.flat().map((i) => [i.event, i.kinds])).toEqual([['post.reply', ['post.reply', 'post.mention']]]);
+		expect(host.emitted.flat().map((i) => [i.event, i.kinds])).toEqual([
+			['post.reply', ['post.reply', 'post.mention']],
+		]);
 	});
 
 	test('xaa.other keeps its raw payload with Simplify on; other items do not carry raw', async () => {
@@ -267,7 +412,10 @@ describe('delivery', () => {
 		await inject('spaces.start');
 		await inject('profile.update.bio');
 		const [[space], [profile]] = host.emitted;
-		expect(space).toMatchObject({ event: 'xaa.other', raw: { event_type: 'spaces.start', payload: { event_type: 'spaces_start' } } });
+		expect(space).toMatchObject({
+			event: 'xaa.other',
+			raw: { event_type: 'spaces.start', payload: { event_type: 'spaces_start' } },
+		});
 		expect(profile).toMatchObject({ event: 'profile.updated', profile: { field: 'bio' } });
 		expect(profile).not.toHaveProperty('raw');
 	});
@@ -275,9 +423,27 @@ describe('delivery', () => {
 	test('an AAA body on the same URL still becomes items', async () => {
 		const host = await newHost({ events: ['*'] });
 		await activate(host);
-		const body = JSON.stringify({ for_user_id: SUBSCRIBER.id, follow_events: [{ type: 'follow', created_timestamp: '1517588749178', source: { id: '783214', screen_name: 'bob' }, target: { id: SUBSCRIBER.id, screen_name: SUBSCRIBER.username } }] });
-		await fetch(`${emu.url}/_emulator/x/raw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body }) });
-		expect(host.emitted[0][0]).toMatchObject({ event: 'user.followed', source: 'aaa', actor: { id: '783214' } });
+		const body = JSON.stringify({
+			for_user_id: SUBSCRIBER.id,
+			follow_events: [
+				{
+					type: 'follow',
+					created_timestamp: '1517588749178',
+					source: { id: '783214', screen_name: 'bob' },
+					target: { id: SUBSCRIBER.id, screen_name: SUBSCRIBER.username },
+				},
+			],
+		});
+		await fetch(`${emu.url}/_emulator/x/raw`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ body }),
+		});
+		expect(host.emitted[0][0]).toMatchObject({
+			event: 'user.followed',
+			source: 'aaa',
+			actor: { id: '783214' },
+		});
 	});
 });
 
@@ -304,7 +470,12 @@ describe('half-states', () => {
 		await fetch(`${emu.url}/_emulator/fail`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ method: 'DELETE', path: '/2/activity/subscriptions', status: 200, body: { data: { deleted: true }, meta: { total_subscriptions: 0 } } }),
+			body: JSON.stringify({
+				method: 'DELETE',
+				path: '/2/activity/subscriptions',
+				status: 200,
+				body: { data: { deleted: true }, meta: { total_subscriptions: 0 } },
+			}),
 		});
 		await expect(remove.call(again.hooks())).resolves.toBe(true);
 		expect(emu.state.x.webhooks).toEqual([]);
@@ -321,10 +492,16 @@ describe('half-states', () => {
 				method: 'DELETE',
 				path: '/2/activity/subscriptions',
 				status: 200,
-				body: { data: [], errors: [{ message: 'Internal failure', reason: 'InternalError', subscription_id: id }], meta: { total_subscriptions: 1 } },
+				body: {
+					data: [],
+					errors: [{ message: 'Internal failure', reason: 'InternalError', subscription_id: id }],
+					meta: { total_subscriptions: 1 },
+				},
 			}),
 		});
-		await expect(remove.call(host.hooks())).rejects.toThrow(`X did not delete a subscription on deactivation: ${id} (Internal failure)`);
+		await expect(remove.call(host.hooks())).rejects.toThrow(
+			`X did not delete a subscription on deactivation: ${id} (Internal failure)`,
+		);
 		expect(emu.state.x.webhooks).toEqual([]);
 	});
 
@@ -334,7 +511,12 @@ describe('half-states', () => {
 		await fetch(`${emu.url}/_emulator/fail`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ method: 'DELETE', path: '/2/activity/subscriptions', status: 500, body: { title: 'Internal Error' } }),
+			body: JSON.stringify({
+				method: 'DELETE',
+				path: '/2/activity/subscriptions',
+				status: 500,
+				body: { title: 'Internal Error' },
+			}),
 		});
 		await expect(remove.call(host.hooks())).rejects.toThrow();
 		expect(emu.state.x.webhooks).toEqual([]);
@@ -346,6 +528,8 @@ describe('half-states', () => {
 		await inject('oauth.revoke', { forUserId: DEFAULT_USERS[1].id });
 		expect(host.emitted).toEqual([]);
 		await inject('oauth.revoke');
-		expect(host.emitted.flat().map((item) => [item.event, item.forUserId])).toEqual([['app.revoked', SUBSCRIBER.id]]);
+		expect(host.emitted.flat().map((item) => [item.event, item.forUserId])).toEqual([
+			['app.revoked', SUBSCRIBER.id],
+		]);
 	});
 });

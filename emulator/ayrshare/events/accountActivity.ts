@@ -1,5 +1,9 @@
 import type { EmulatorOptions } from '../../options';
-import { buildAaaEnvelope, type AaaEventType, type AaaOverrides } from '../../x/events/accountActivityEvents';
+import {
+	buildAaaEnvelope,
+	type AaaEventType,
+	type AaaOverrides,
+} from '../../x/events/accountActivityEvents';
 import { camelCaseKey, camelCaseKeys } from './camelCase';
 import { envelopeFields, isoSeconds, type EnvelopeScene } from './envelope';
 
@@ -36,18 +40,25 @@ export interface AccountActivityScene extends EnvelopeScene {
 }
 
 /** One Ayrshare body per X event of an AAA envelope (X batches several events in one POST; Ayrshare's examples never do). */
-export function ayrshareBodiesFromAaa(envelope: Record<string, unknown>, scene: EnvelopeScene): Array<Record<string, unknown>> {
+export function ayrshareBodiesFromAaa(
+	envelope: Record<string, unknown>,
+	scene: EnvelopeScene,
+): Array<Record<string, unknown>> {
 	const extras: Record<string, unknown> = {};
 	const events: Array<[string, unknown]> = [];
 	for (const [key, value] of Object.entries(envelope)) {
 		if (DROPPED.has(key)) continue;
 		if (key === 'user_has_blocked') extras.userHasBlocked = value === true || value === 'true';
-		else if (key.endsWith('_events')) for (const event of value as unknown[]) events.push([key, event]);
+		else if (key.endsWith('_events'))
+			for (const event of value as unknown[]) events.push([key, event]);
 		else if (key === 'user_event') events.push([key, value]);
 		else extras[camelCaseKey(key)] = camelCaseKeys(value);
 	}
 	return events.map(([key, event], index) => ({
-		...envelopeFields('accountActivity', { ...scene, hookId: index === 0 ? scene.hookId : undefined }),
+		...envelopeFields('accountActivity', {
+			...scene,
+			hookId: index === 0 ? scene.hookId : undefined,
+		}),
 		code: 200,
 		mediaUrls: [],
 		platform: 'twitter',
@@ -62,7 +73,9 @@ export function ayrshareBodiesFromAaa(envelope: Record<string, unknown>, scene: 
 }
 
 /** Builds the X event for the profile's linked X account with the X emulator's builders, then forwards it as Ayrshare does. */
-export function buildAccountActivityBodies(scene: AccountActivityScene): Array<Record<string, unknown>> {
+export function buildAccountActivityBodies(
+	scene: AccountActivityScene,
+): Array<Record<string, unknown>> {
 	const linked = scene.profile.linked.find((account) => account.platform === 'twitter');
 	if (!linked) throw new Error(`profile ${scene.profile.refId} has no linked X account`);
 	const { options } = scene;

@@ -8,7 +8,8 @@ import { envelopeFields, isoSeconds, type EnvelopeScene } from './envelope';
 type Body = Record<string, unknown>;
 type Builder = (scene: EnvelopeScene, type: string | undefined) => Body;
 
-const later = (scene: EnvelopeScene, days: number) => isoSeconds(new Date(scene.now.getTime() + days * 86_400_000));
+const later = (scene: EnvelopeScene, days: number) =>
+	isoSeconds(new Date(scene.now.getTime() + days * 86_400_000));
 const unixSeconds = (scene: EnvelopeScene) => Math.floor(scene.now.getTime() / 1000);
 
 function scheduled(scene: EnvelopeScene, type: string | undefined): Body {
@@ -21,8 +22,19 @@ function scheduled(scene: EnvelopeScene, type: string | undefined): Body {
 		code: failed ? 400 : 200,
 		status: failed ? 'error' : 'success',
 		id: 'TBAAAqAMMpoweA9wKHUp',
-		errors: failed ? [{ action: 'post', status: 'error', code: 110, message: 'Post text too long.', platform }] : [],
-		postIds: failed ? [] : [{ postUrl: `https://www.${platform}.com/102775127855689_361718068618052`, platform, status: 'success', id: '102775127855689_361718068618052' }],
+		errors: failed
+			? [{ action: 'post', status: 'error', code: 110, message: 'Post text too long.', platform }]
+			: [],
+		postIds: failed
+			? []
+			: [
+					{
+						postUrl: `https://www.${platform}.com/102775127855689_361718068618052`,
+						platform,
+						status: 'success',
+						id: '102775127855689_361718068618052',
+					},
+				],
 		url: scene.url,
 	};
 }
@@ -32,7 +44,9 @@ function social(scene: EnvelopeScene, type: string | undefined): Body {
 	return {
 		...envelopeFields('social', scene),
 		code: 200,
-		...(kind === 'unlink' ? { details: { status: 'error', code: 349, message: 'Account locked' } } : {}),
+		...(kind === 'unlink'
+			? { details: { status: 'error', code: 349, message: 'Account locked' } }
+			: {}),
 		displayName: 'Instagram Title',
 		platform: 'instagram',
 		...(kind === 'refresh' ? { refreshBy: later(scene, 30) } : {}),
@@ -47,7 +61,12 @@ const MESSAGE_VARIANTS: Record<string, Body> = {
 		id: 'm_aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDUyMjEyNzA',
 		mediaUrls: [],
 		message: 'This is an amazing message',
-		senderDetails: { id: '7270633706358444', picture: 'https://scontent.example/v/t51.jpg', username: 'SweetMessage', name: 'Sweet' },
+		senderDetails: {
+			id: '7270633706358444',
+			picture: 'https://scontent.example/v/t51.jpg',
+			username: 'SweetMessage',
+			name: 'Sweet',
+		},
 		subAction: 'messageCreated',
 		type: 'received',
 	},
@@ -55,18 +74,32 @@ const MESSAGE_VARIANTS: Record<string, Body> = {
 		id: 'm_sentMessage0000000000000000000000000000000000000000',
 		mediaUrls: [],
 		message: 'Thanks, we will get back to you',
-		recipientDetails: { id: '7270633706358444', picture: 'https://scontent.example/v/t51.jpg', username: 'SweetMessage', name: 'Sweet' },
+		recipientDetails: {
+			id: '7270633706358444',
+			picture: 'https://scontent.example/v/t51.jpg',
+			username: 'SweetMessage',
+			name: 'Sweet',
+		},
 		subAction: 'messageCreated',
 		type: 'sent',
 	},
 	read: {
 		read: 1717889607802,
-		readerDetails: { name: 'John Smith', id: '7101149746568444', picture: 'https://platform-lookaside.fbsbx.com/platform/profilepic' },
+		readerDetails: {
+			name: 'John Smith',
+			id: '7101149746568444',
+			picture: 'https://platform-lookaside.fbsbx.com/platform/profilepic',
+		},
 		subAction: 'messageRead',
 		type: 'read',
 	},
 	reaction: { mediaUrls: [], reaction: '😮', subAction: 'reactionCreated', type: 'reaction' },
-	reactionDeleted: { mediaUrls: [], reaction: '😮', subAction: 'reactionDeleted', type: 'reaction' },
+	reactionDeleted: {
+		mediaUrls: [],
+		reaction: '😮',
+		subAction: 'reactionDeleted',
+		type: 'reaction',
+	},
 };
 
 function messages(scene: EnvelopeScene, type: string | undefined): Body {
@@ -100,7 +133,11 @@ function feed(scene: EnvelopeScene): Body {
 	return {
 		...envelopeFields('feed', scene),
 		code: 200,
-		data: { title: 'New release', link: 'https://example.com/blog/new-release', published: isoSeconds(scene.now) },
+		data: {
+			title: 'New release',
+			link: 'https://example.com/blog/new-release',
+			published: isoSeconds(scene.now),
+		},
 		url: scene.url,
 	};
 }

@@ -12,7 +12,10 @@ export interface EnvelopeScene {
 
 /** Ayrshare's 20-character delivery ids, e.g. `JC6IgqFjvDliTJ8MLqzE`. */
 export function newHookId(): string {
-	return CryptoJS.lib.WordArray.random(15).toString(CryptoJS.enc.Base64).replace(/[+/=]/g, 'x').slice(0, 20);
+	return CryptoJS.lib.WordArray.random(15)
+		.toString(CryptoJS.enc.Base64)
+		.replace(/[+/=]/g, 'x')
+		.slice(0, 20);
 }
 
 export function isoSeconds(date: Date): string {
@@ -20,5 +23,11 @@ export function isoSeconds(date: Date): string {
 }
 
 export function envelopeFields(action: string, scene: EnvelopeScene): Record<string, unknown> {
-	return { action, created: isoSeconds(scene.now), hookId: scene.hookId ?? newHookId(), refId: scene.profile.refId, title: scene.profile.title };
+	return {
+		action,
+		created: isoSeconds(scene.now),
+		hookId: scene.hookId ?? newHookId(),
+		refId: scene.profile.refId,
+		title: scene.profile.title,
+	};
 }

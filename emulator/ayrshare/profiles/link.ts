@@ -21,18 +21,30 @@ export function registerLinkRoute(router: Router, ctx: AyrshareContext): void {
 			// Linking with your own X app: the keys are optional here, but checked when given.
 			checkXKeys(ctx, req, { required: false });
 			const { domain, privateKey, profileKey } = body;
-			if (typeof domain !== 'string' || domain !== ctx.options.ayrshare.domain) throw ayrshareError(400, 189, 'Domain not valid for this account.');
+			if (typeof domain !== 'string' || domain !== ctx.options.ayrshare.domain)
+				throw ayrshareError(400, 189, 'Domain not valid for this account.');
 			// Never echo the key back, even in the error.
-			if (typeof privateKey !== 'string' || privateKey.trim() !== ctx.options.ayrshare.privateKey.trim()) {
-				throw ayrshareError(400, 190, 'Private key not valid. Use the private key from your onboarding.');
+			if (
+				typeof privateKey !== 'string' ||
+				privateKey.trim() !== ctx.options.ayrshare.privateKey.trim()
+			) {
+				throw ayrshareError(
+					400,
+					190,
+					'Private key not valid. Use the private key from your onboarding.',
+				);
 			}
 			const profile = ctx.state.profiles.find((p) => p.profileKey === profileKey);
 			if (!profile) throw ayrshareError(404, 136, 'Profile Key not found.');
 			const expiresIn = Number(body.expiresIn) > 0 ? Number(body.expiresIn) : 5;
 			const now = Math.floor(Date.now() / 1000);
 			const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-			const payload = base64url(JSON.stringify({ profileKey: profile.refId, domain, iat: now, exp: now + expiresIn * 60 }));
-			const signature = createHmac('sha256', privateKey).update(`${header}.${payload}`).digest('base64url');
+			const payload = base64url(
+				JSON.stringify({ profileKey: profile.refId, domain, iat: now, exp: now + expiresIn * 60 }),
+			);
+			const signature = createHmac('sha256', privateKey)
+				.update(`${header}.${payload}`)
+				.digest('base64url');
 			const token = `${header}.${payload}.${signature}`;
 			return json(200, {
 				status: 'success',

@@ -48,13 +48,29 @@ function targetProfile(state: AyrshareState, caller: AyrshareProfile, body: Body
  */
 function accountActivityRefusal(ctx: AyrshareContext, profile: AyrshareProfile): Body | undefined {
 	if (!ctx.options.ayrshare.accountActivityEnabled) {
-		return { status: 'error', code: 365, message: 'X Account Activity is not enabled for your account. Contact your account representative.' };
+		return {
+			status: 'error',
+			code: 365,
+			message:
+				'X Account Activity is not enabled for your account. Contact your account representative.',
+		};
 	}
-	if (!ctx.state.webhooks.some((w) => w.refId === profile.refId && w.action === 'accountActivity')) {
-		return { status: 'error', code: 366, message: 'Register an accountActivity webhook for this profile before enabling X Account Activity.' };
+	if (
+		!ctx.state.webhooks.some((w) => w.refId === profile.refId && w.action === 'accountActivity')
+	) {
+		return {
+			status: 'error',
+			code: 366,
+			message:
+				'Register an accountActivity webhook for this profile before enabling X Account Activity.',
+		};
 	}
 	if (!profile.linked.some((l) => l.platform === 'twitter')) {
-		return { status: 'error', code: 367, message: 'Link an X account to this profile before enabling X Account Activity.' };
+		return {
+			status: 'error',
+			code: 367,
+			message: 'Link an X account to this profile before enabling X Account Activity.',
+		};
 	}
 	return undefined;
 }
@@ -62,7 +78,8 @@ function accountActivityRefusal(ctx: AyrshareContext, profile: AyrshareProfile):
 function applyUpdate(profile: AyrshareProfile, body: Body): void {
 	if (typeof body.title === 'string' && body.title) profile.title = body.title;
 	if (typeof body.messagingActive === 'boolean') profile.messagingActive = body.messagingActive;
-	if (typeof body.xAccountActivityActive === 'boolean') profile.xAccountActivityActive = body.xAccountActivityActive;
+	if (typeof body.xAccountActivityActive === 'boolean')
+		profile.xAccountActivityActive = body.xAccountActivityActive;
 	if (Array.isArray(body.tags)) profile.tags = body.tags.map(String);
 	if (Array.isArray(body.disableSocial)) profile.disableSocial = body.disableSocial.map(String);
 	for (const key of SETTINGS) if (body[key] !== undefined) profile.settings[key] = body[key];
@@ -71,8 +88,13 @@ function applyUpdate(profile: AyrshareProfile, body: Body): void {
 function listProfiles(state: AyrshareState, req: RequestContext): Body {
 	const title = req.query.get('title');
 	const refId = req.query.get('refId');
-	const matching = state.profiles.filter((p) => (!title || p.title === title) && (!refId || p.refId === refId));
-	const limit = Math.min(Math.max(Number(req.query.get('limit')) || PAGE_SIZE_MAX, 1), PAGE_SIZE_MAX);
+	const matching = state.profiles.filter(
+		(p) => (!title || p.title === title) && (!refId || p.refId === refId),
+	);
+	const limit = Math.min(
+		Math.max(Number(req.query.get('limit')) || PAGE_SIZE_MAX, 1),
+		PAGE_SIZE_MAX,
+	);
 	// The cursor is the refId of the last profile already returned.
 	const cursor = req.query.get('cursor');
 	const start = cursor ? matching.findIndex((p) => p.refId === cursor) + 1 : 0;
@@ -100,15 +122,25 @@ export function registerProfileRoutes(router: Router, ctx: AyrshareContext): voi
 			const body = parseJsonBody<Body>(req) ?? {};
 			const title = typeof body.title === 'string' ? body.title.trim() : '';
 			if (!title) throw ayrshareError(400, 146, 'Missing title. A profile title is required.');
-			if (state.profiles.some((p) => p.title === title)) throw ayrshareError(400, 146, `A profile with the title "${title}" already exists.`);
+			if (state.profiles.some((p) => p.title === title))
+				throw ayrshareError(400, 146, `A profile with the title "${title}" already exists.`);
 			const profile = newProfile(title, hexId(), `${randomToken(12)}-emu-profile`);
 			applyUpdate(profile, body);
 			state.profiles.push(profile);
-			return json(200, { status: 'success', title, refId: profile.refId, profileKey: profile.profileKey });
+			return json(200, {
+				status: 'success',
+				title,
+				refId: profile.refId,
+				profileKey: profile.profileKey,
+			});
 		}),
 	);
 
-	router.add('GET', '/api/profiles', ayrshareEndpoint(ctx, 'primary', (req) => json(200, listProfiles(state, req))));
+	router.add(
+		'GET',
+		'/api/profiles',
+		ayrshareEndpoint(ctx, 'primary', (req) => json(200, listProfiles(state, req))),
+	);
 
 	router.add(
 		'PATCH',
@@ -118,7 +150,8 @@ export function registerProfileRoutes(router: Router, ctx: AyrshareContext): voi
 			const profile = targetProfile(state, caller, { ...body, title: undefined });
 			// Switching X Account Activity on is an X operation (guess, see xKeys.ts).
 			if (body.xAccountActivityActive === true) checkXKeys(ctx, req, { required: true });
-			const refusal = body.xAccountActivityActive === true ? accountActivityRefusal(ctx, profile) : undefined;
+			const refusal =
+				body.xAccountActivityActive === true ? accountActivityRefusal(ctx, profile) : undefined;
 			if (refusal) return json(200, refusal);
 			applyUpdate(profile, body);
 			return json(200, { status: 'success', refId: profile.refId });

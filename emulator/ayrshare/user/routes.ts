@@ -13,7 +13,11 @@ export function registerAyrshareUserRoutes(router: Router, ctx: AyrshareContext)
 				refId: profile.refId,
 				created: profile.created,
 				activeSocialAccounts: profile.linked.map((l) => l.platform),
-				displayNames: profile.linked.map((l) => ({ ...l, created: profile.created, type: 'personal' })),
+				displayNames: profile.linked.map((l) => ({
+					...l,
+					created: profile.created,
+					type: 'personal',
+				})),
 				xAccountActivityActive: profile.xAccountActivityActive,
 				messagingActive: profile.messagingActive,
 			}),

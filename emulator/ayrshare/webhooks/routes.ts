@@ -14,7 +14,8 @@ function validUrl(value: unknown, strict: boolean): string {
 	} catch {
 		throw ayrshareError(400, 141, 'Invalid webhook URL.');
 	}
-	if (!/^https?:$/.test(url.protocol) || (strict && url.protocol !== 'https:')) throw ayrshareError(400, 141, 'The webhook URL must use https.');
+	if (!/^https?:$/.test(url.protocol) || (strict && url.protocol !== 'https:'))
+		throw ayrshareError(400, 141, 'The webhook URL must use https.');
 	return url.toString();
 }
 
@@ -28,14 +29,26 @@ export function registerAyrshareWebhookRoutes(router: Router, ctx: AyrshareConte
 		'/api/hook/webhook',
 		ayrshareEndpoint(ctx, 'any', (req, profile) => {
 			const body = parseJsonBody<Record<string, unknown>>(req) ?? {};
-			if (typeof body.action !== 'string' || !ACTION.test(body.action)) throw ayrshareError(400, 140, 'Missing or invalid action.');
+			if (typeof body.action !== 'string' || !ACTION.test(body.action))
+				throw ayrshareError(400, 140, 'Missing or invalid action.');
 			const url = validUrl(body.url, options.strictUrls);
 			const secret = typeof body.secret === 'string' && body.secret ? body.secret : null;
 			const now = new Date().toISOString();
-			const existing = state.webhooks.find((w) => w.refId === profile.refId && w.action === body.action);
+			const existing = state.webhooks.find(
+				(w) => w.refId === profile.refId && w.action === body.action,
+			);
 			if (existing) Object.assign(existing, { url, secret, updated: now });
 			else {
-				const webhook: AyrshareWebhook = { refId: profile.refId, action: body.action, url, secret, previousSecret: null, previousSecretUntil: null, created: now, updated: now };
+				const webhook: AyrshareWebhook = {
+					refId: profile.refId,
+					action: body.action,
+					url,
+					secret,
+					previousSecret: null,
+					previousSecretUntil: null,
+					created: now,
+					updated: now,
+				};
 				state.webhooks.push(webhook);
 			}
 			return json(200, { status: 'success', action: body.action, url, refId: profile.refId });
@@ -49,7 +62,8 @@ export function registerAyrshareWebhookRoutes(router: Router, ctx: AyrshareConte
 			const action = parseJsonBody<{ action?: unknown }>(req)?.action;
 			if (typeof action !== 'string' || !action) throw ayrshareError(400, 140, 'Missing action.');
 			const webhook = ofProfile(profile.refId).find((w) => w.action === action);
-			if (!webhook) throw ayrshareError(404, 142, `No webhook registered for the action "${action}".`);
+			if (!webhook)
+				throw ayrshareError(404, 142, `No webhook registered for the action "${action}".`);
 			state.webhooks = state.webhooks.filter((w) => w !== webhook);
 			return json(200, { status: 'success', action });
 		}),
@@ -60,8 +74,16 @@ export function registerAyrshareWebhookRoutes(router: Router, ctx: AyrshareConte
 		'/api/hook/webhook',
 		ayrshareEndpoint(ctx, 'any', (_req, profile) => {
 			const webhooks = ofProfile(profile.refId);
-			const updated = webhooks.map((w) => w.updated).sort().pop() ?? null;
-			return json(200, { status: 'success', ...Object.fromEntries(webhooks.map((w) => [w.action, w.url])), ...(updated ? { updated } : {}) });
+			const updated =
+				webhooks
+					.map((w) => w.updated)
+					.sort()
+					.pop() ?? null;
+			return json(200, {
+				status: 'success',
+				...Object.fromEntries(webhooks.map((w) => [w.action, w.url])),
+				...(updated ? { updated } : {}),
+			});
 		}),
 	);
 
@@ -70,13 +92,25 @@ export function registerAyrshareWebhookRoutes(router: Router, ctx: AyrshareConte
 		'/api/hook/webhook/secret',
 		ayrshareEndpoint(ctx, 'any', (req, profile) => {
 			const secret = parseJsonBody<{ secret?: unknown }>(req)?.secret;
-			if (typeof secret !== 'string' || secret.length < 8) throw ayrshareError(400, 143, 'The secret must be a string of at least 8 characters.');
+			if (typeof secret !== 'string' || secret.length < 8)
+				throw ayrshareError(400, 143, 'The secret must be a string of at least 8 characters.');
 			const webhooks = ofProfile(profile.refId);
-			if (!webhooks.length) throw ayrshareError(400, 144, 'No webhooks are registered for this profile.');
+			if (!webhooks.length)
+				throw ayrshareError(400, 144, 'No webhooks are registered for this profile.');
 			const until = new Date(Date.now() + DAY).toISOString();
 			// The old secret keeps signing for 24 hours so receivers can switch over.
-			for (const w of webhooks) Object.assign(w, { previousSecret: w.secret, previousSecretUntil: w.secret ? until : null, secret, updated: new Date().toISOString() });
-			return json(200, { status: 'success', refId: profile.refId, message: 'Webhook secret rotated. The previous secret stays valid for 24 hours.' });
+			for (const w of webhooks)
+				Object.assign(w, {
+					previousSecret: w.secret,
+					previousSecretUntil: w.secret ? until : null,
+					secret,
+					updated: new Date().toISOString(),
+				});
+			return json(200, {
+				status: 'success',
+				refId: profile.refId,
+				message: 'Webhook secret rotated. The previous secret stays valid for 24 hours.',
+			});
 		}),
 	);
 }

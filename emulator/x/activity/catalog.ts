@@ -32,7 +32,10 @@ export interface EventTypeRule {
 const USER = ['user_id'] as const;
 const USER_DIRECTION = ['user_id', 'direction'] as const;
 
-const rule = (privacy: EventTypeRule['privacy'], filter: readonly FilterField[]): EventTypeRule => ({ privacy, filter, requires: 'user_id' });
+const rule = (
+	privacy: EventTypeRule['privacy'],
+	filter: readonly FilterField[],
+): EventTypeRule => ({ privacy, filter, requires: 'user_id' });
 
 const privatePost = rule('private', USER);
 const chat = rule('private', USER_DIRECTION);
@@ -118,7 +121,9 @@ export function isActivityEventType(value: unknown): value is ActivityEventType 
 /** The canonical type for a name X accepts, or null. */
 export function canonicalType(value: unknown): ActivityEventType | null {
 	if (isActivityEventType(value)) return value;
-	return typeof value === 'string' && Object.hasOwn(EVENT_TYPE_ALIASES, value) ? EVENT_TYPE_ALIASES[value] : null;
+	return typeof value === 'string' && Object.hasOwn(EVENT_TYPE_ALIASES, value)
+		? EVENT_TYPE_ALIASES[value]
+		: null;
 }
 
 export function ruleOf(type: ActivityEventType): EventTypeRule {
@@ -126,4 +131,10 @@ export function ruleOf(type: ActivityEventType): EventTypeRule {
 }
 
 /** The post types X fans one post out to: each fires on its own rule (INTRO, "Post events"). */
-export const POST_EVENT_TYPES = ['post.create', 'post.mention.create', 'post.reply.create', 'post.quote.create', 'post.repost.create'] as const;
+export const POST_EVENT_TYPES = [
+	'post.create',
+	'post.mention.create',
+	'post.reply.create',
+	'post.quote.create',
+	'post.repost.create',
+] as const;

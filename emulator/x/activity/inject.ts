@@ -6,7 +6,13 @@ import { parseJsonBody, type Router } from '../../core/router';
 import { deliver } from '../delivery';
 import type { XContext } from '../endpoint';
 import type { ActivitySubscription } from '../state';
-import { ACTIVITY_EVENT_TYPES, POST_EVENT_TYPES, isActivityEventType, ruleOf, type ActivityEventType } from './catalog';
+import {
+	ACTIVITY_EVENT_TYPES,
+	POST_EVENT_TYPES,
+	isActivityEventType,
+	ruleOf,
+	type ActivityEventType,
+} from './catalog';
 import { BUILDERS, sceneFor, type ActivityOverrides, type BuiltActivity } from './payloads';
 
 interface InjectBody extends ActivityOverrides {
@@ -19,7 +25,10 @@ interface InjectBody extends ActivityOverrides {
 
 /** X's event_uuid is a signed 64-bit number in string form; samples show negative ones. */
 function eventUuid(): string {
-	return BigInt.asIntN(64, BigInt(`0x${CryptoJS.lib.WordArray.random(8).toString(CryptoJS.enc.Hex)}`)).toString();
+	return BigInt.asIntN(
+		64,
+		BigInt(`0x${CryptoJS.lib.WordArray.random(8).toString(CryptoJS.enc.Hex)}`),
+	).toString();
 }
 
 interface PostFields {
@@ -31,7 +40,8 @@ interface PostFields {
 	entities?: { mentions?: Array<{ id?: string; start?: number }> };
 }
 
-const isPostType = (type: string): boolean => (POST_EVENT_TYPES as readonly string[]).includes(type);
+const isPostType = (type: string): boolean =>
+	(POST_EVENT_TYPES as readonly string[]).includes(type);
 
 /**
  * The post types one post fires for the user `userId`, each on its own rule (x-api/activity/
@@ -52,7 +62,9 @@ export function postTypesFor(built: BuiltActivity, userId: string): ActivityEven
 	const authorOf = (kind: string) => tweets.find((t) => t.id === refOf(kind))?.author_id;
 	const repost = refOf('retweeted') !== undefined;
 	const bodyStart = post.display_text_range?.[0] ?? 0;
-	const mentioned = (post.entities?.mentions ?? []).some((m) => m.id === userId && (m.start ?? 0) >= bodyStart);
+	const mentioned = (post.entities?.mentions ?? []).some(
+		(m) => m.id === userId && (m.start ?? 0) >= bodyStart,
+	);
 	const types: ActivityEventType[] = [];
 	if (mentioned && !repost) types.push('post.mention.create');
 	if (post.in_reply_to_user_id === userId) types.push('post.reply.create');
@@ -61,16 +73,33 @@ export function postTypesFor(built: BuiltActivity, userId: string): ActivityEven
 	return types;
 }
 
-function matches(subscription: ActivitySubscription, type: ActivityEventType, userId: string, built: BuiltActivity, keyword?: string): boolean {
+function matches(
+	subscription: ActivitySubscription,
+	type: ActivityEventType,
+	userId: string,
+	built: BuiltActivity,
+	keyword?: string,
+): boolean {
 	if (!subscription.webhook_id) return false;
 	const { filter } = subscription;
-	if (isPostType(type)) return !!filter.user_id && postTypesFor(built, filter.user_id).includes(subscription.event_type as ActivityEventType);
+	if (isPostType(type))
+		return (
+			!!filter.user_id &&
+			postTypesFor(built, filter.user_id).includes(subscription.event_type as ActivityEventType)
+		);
 	if (subscription.event_type !== type) return false;
 	switch (ruleOf(type).requires) {
 		case 'user_id':
-			return filter.user_id === userId && (!filter.direction || !built.direction || filter.direction === built.direction);
+			return (
+				filter.user_id === userId &&
+				(!filter.direction || !built.direction || filter.direction === built.direction)
+			);
 		case 'keyword':
-			return !!filter.keyword && !!keyword && keyword.toLowerCase().includes(filter.keyword.toLowerCase());
+			return (
+				!!filter.keyword &&
+				!!keyword &&
+				keyword.toLowerCase().includes(filter.keyword.toLowerCase())
+			);
 		default:
 			return true;
 	}
@@ -84,19 +113,27 @@ function matches(subscription: ActivitySubscription, type: ActivityEventType, us
 export function registerActivityInjection(router: Router, ctx: XContext): void {
 	const { state, options } = ctx;
 
-	router.add('GET', '/_emulator/x/activity/event-types', () => json(200, { types: ACTIVITY_EVENT_TYPES }));
+	router.add('GET', '/_emulator/x/activity/event-types', () =>
+		json(200, { types: ACTIVITY_EVENT_TYPES }),
+	);
 
 	router.add('POST', '/_emulator/x/activity/events', async (req) => {
 		const input = parseJsonBody<InjectBody>(req) ?? {};
 		const type = input.type;
-		if (!isActivityEventType(type)) return json(400, { error: `unknown event type ${String(type)}`, types: ACTIVITY_EVENT_TYPES });
+		if (!isActivityEventType(type))
+			return json(400, {
+				error: `unknown event type ${String(type)}`,
+				types: ACTIVITY_EVENT_TYPES,
+			});
 		const scene = sceneFor(options.app, options.users, options.subscriberId, input);
 		const events = Array.from({ length: Math.max(1, input.batch ?? 1) }, (_, index) => ({
 			uuid: input.eventUuid && index === 0 ? input.eventUuid : eventUuid(),
 			built: BUILDERS[type](scene),
 		}));
 		const keyword = type === 'news.new' ? String(events[0].built.payload.name) : undefined;
-		const subscriptions = state.activitySubscriptions.filter((s) => matches(s, type, scene.forUser.id, events[0].built, keyword));
+		const subscriptions = state.activitySubscriptions.filter((s) =>
+			matches(s, type, scene.forUser.id, events[0].built, keyword),
+		);
 
 		const envelopes: unknown[] = [];
 		const deliveries = [];
@@ -114,9 +151,13 @@ export function registerActivityInjection(router: Router, ctx: XContext): void {
 			}));
 			const envelope = { data: entries.length === 1 ? entries[0] : entries };
 			envelopes.push(envelope);
-			deliveries.push(...(await deliver(ctx, webhook, stringifyJson(envelope, X_JSON_STYLE), { kind: 'event' })));
+			deliveries.push(
+				...(await deliver(ctx, webhook, stringifyJson(envelope, X_JSON_STYLE), { kind: 'event' })),
+			);
 		}
-		const note = deliveries.length ? undefined : `no subscription with a valid webhook matches ${type} for user ${scene.forUser.id}; nothing was delivered`;
+		const note = deliveries.length
+			? undefined
+			: `no subscription with a valid webhook matches ${type} for user ${scene.forUser.id}; nothing was delivered`;
 		return json(200, { envelopes, deliveries, note });
 	});
 }

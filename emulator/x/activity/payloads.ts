@@ -69,7 +69,10 @@ function relation(defaultDirection: Direction) {
 	};
 }
 
-const dmUsers = (s: Scene) => ({ [s.actor.id]: wrapped(s.actor), [s.forUser.id]: wrapped(s.forUser) });
+const dmUsers = (s: Scene) => ({
+	[s.actor.id]: wrapped(s.actor),
+	[s.forUser.id]: wrapped(s.forUser),
+});
 
 function directMessages(outgoing: boolean) {
 	return (s: Scene): BuiltActivity => {
@@ -83,19 +86,31 @@ function directMessages(outgoing: boolean) {
 				target: { recipient_id: recipient.id },
 				sender_id: sender.id,
 				message_data: {
-					text: s.overrides.text ?? (outgoing ? 'Yes, shipping it tomorrow.' : 'Hi! Is the integration ready? 🙂'),
+					text:
+						s.overrides.text ??
+						(outgoing ? 'Yes, shipping it tomorrow.' : 'Hi! Is the integration ready? 🙂'),
 					entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
 				},
 			},
 		}));
-		return { payload: { direct_message_events: events, users: dmUsers(s) }, direction: outgoing ? 'outbound' : 'inbound' };
+		return {
+			payload: { direct_message_events: events, users: dmUsers(s) },
+			direction: outgoing ? 'outbound' : 'inbound',
+		};
 	};
 }
 
 function indicator(key: string, extra: (s: Scene) => Record<string, unknown> = () => ({})) {
 	return (s: Scene): BuiltActivity => ({
 		payload: {
-			[key]: [{ created_timestamp: String(s.now.getTime()), sender_id: s.actor.id, target: { recipient_id: s.forUser.id }, ...extra(s) }],
+			[key]: [
+				{
+					created_timestamp: String(s.now.getTime()),
+					sender_id: s.actor.id,
+					target: { recipient_id: s.forUser.id },
+					...extra(s),
+				},
+			],
 			users: dmUsers(s),
 		},
 		direction: 'inbound',
@@ -104,8 +119,14 @@ function indicator(key: string, extra: (s: Scene) => Record<string, unknown> = (
 
 const PROFILE_CHANGES: Record<string, [unknown, unknown]> = {
 	bio: ['Automating things.', 'Automating all the things with n8n.'],
-	profile_picture: ['https://pbs.twimg.com/profile_images/1/old_normal.jpg', 'https://pbs.twimg.com/profile_images/1/new_normal.jpg'],
-	banner_picture: ['https://pbs.twimg.com/profile_banners/1/1500000000', 'https://pbs.twimg.com/profile_banners/1/1600000000'],
+	profile_picture: [
+		'https://pbs.twimg.com/profile_images/1/old_normal.jpg',
+		'https://pbs.twimg.com/profile_images/1/new_normal.jpg',
+	],
+	banner_picture: [
+		'https://pbs.twimg.com/profile_banners/1/1500000000',
+		'https://pbs.twimg.com/profile_banners/1/1600000000',
+	],
 	screenname: ['n8n', 'n8n User'],
 	handle: ['n8n_user_old', 'n8n_user'],
 	geo: ['Paris', 'Berlin'],
@@ -156,44 +177,105 @@ function broadcast(state: 'Running' | 'Ended') {
 	});
 }
 
-const spaces = (event: string) => (s: Scene): BuiltActivity => ({ payload: { user: wrapped(s.forUser), broadcast_id: randomToken(9), event_type: event } });
+const spaces =
+	(event: string) =>
+	(s: Scene): BuiltActivity => ({
+		payload: { user: wrapped(s.forUser), broadcast_id: randomToken(9), event_type: event },
+	});
 
 export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = {
 	'post.create': (s) => {
-		const post = v2Post({ author: s.forUser, text: s.overrides.text ?? 'Shipping a new workflow today 🚀 #n8n https://n8n.io', people: s.people, id: s.overrides.id, now: s.now });
-		return { payload: post, includes: { tweets: [post], users: [v2User(s.forUser)] }, direction: 'outbound' };
+		const post = v2Post({
+			author: s.forUser,
+			text: s.overrides.text ?? 'Shipping a new workflow today 🚀 #n8n https://n8n.io',
+			people: s.people,
+			id: s.overrides.id,
+			now: s.now,
+		});
+		return {
+			payload: post,
+			includes: { tweets: [post], users: [v2User(s.forUser)] },
+			direction: 'outbound',
+		};
 	},
 	'post.mention.create': (s) => {
 		const text = mentioning(s.overrides.text ?? 'have you seen the new release? #n8n', s.forUser);
-		const post = v2Post({ author: s.actor, text, people: s.people, id: s.overrides.id, now: s.now });
+		const post = v2Post({
+			author: s.actor,
+			text,
+			people: s.people,
+			id: s.overrides.id,
+			now: s.now,
+		});
 		return { payload: post, includes: { tweets: [post], users: both(s) }, direction: 'inbound' };
 	},
 	'post.reply.create': (s) => {
 		const original = ownPost(s, 'What should I automate next?');
 		const text = replying(s.overrides.text ?? 'Great point, thanks for sharing!', s.forUser);
-		const post = v2Post({ author: s.actor, text, people: s.people, id: s.overrides.id, now: s.now, replyTo: { postId: original.id, user: s.forUser } });
-		return { payload: post, includes: { tweets: [post, original], users: both(s) }, direction: 'inbound' };
+		const post = v2Post({
+			author: s.actor,
+			text,
+			people: s.people,
+			id: s.overrides.id,
+			now: s.now,
+			replyTo: { postId: original.id, user: s.forUser },
+		});
+		return {
+			payload: post,
+			includes: { tweets: [post, original], users: both(s) },
+			direction: 'inbound',
+		};
 	},
 	'post.quote.create': (s) => {
 		const original = ownPost(s, 'Automation is a superpower.');
 		const text = `${s.overrides.text ?? 'This! 👇 So true.'} https://twitter.com/${s.forUser.username}/status/${original.id}`;
-		const post = v2Post({ author: s.actor, text, people: s.people, id: s.overrides.id, now: s.now, quoted: original.id });
-		return { payload: post, includes: { tweets: [post, original], users: both(s) }, direction: 'inbound' };
+		const post = v2Post({
+			author: s.actor,
+			text,
+			people: s.people,
+			id: s.overrides.id,
+			now: s.now,
+			quoted: original.id,
+		});
+		return {
+			payload: post,
+			includes: { tweets: [post, original], users: both(s) },
+			direction: 'inbound',
+		};
 	},
 	'post.repost.create': (s) => {
 		const original = ownPost(s, s.overrides.text ?? 'Our latest automation tips thread 🧵 #n8n');
-		const post = v2Post({ author: s.actor, text: `RT @${s.forUser.username}: ${String(original.text)}`, people: s.people, id: s.overrides.id, now: s.now, reposted: original.id });
-		return { payload: post, includes: { tweets: [post, original], users: both(s) }, direction: 'inbound' };
+		const post = v2Post({
+			author: s.actor,
+			text: `RT @${s.forUser.username}: ${String(original.text)}`,
+			people: s.people,
+			id: s.overrides.id,
+			now: s.now,
+			reposted: original.id,
+		});
+		return {
+			payload: post,
+			includes: { tweets: [post, original], users: both(s) },
+			direction: 'inbound',
+		};
 	},
 	'post.delete': (s) => ({
-		payload: { id: s.overrides.id ?? snowflakeId(ago(s, 600_000).getTime()), author_id: s.forUser.id },
+		payload: {
+			id: s.overrides.id ?? snowflakeId(ago(s, 600_000).getTime()),
+			author_id: s.forUser.id,
+		},
 		includes: { users: [wrapped(s.forUser)] },
 		direction: 'outbound',
 	}),
 	'like.create': (s) => {
 		const direction = s.overrides.direction ?? 'inbound';
 		const [liker, author] = direction === 'inbound' ? [s.actor, s.forUser] : [s.forUser, s.actor];
-		const liked = v2Post({ author, text: s.overrides.text ?? 'A post worth liking #n8n', people: s.people, now: ago(s, 3_600_000) });
+		const liked = v2Post({
+			author,
+			text: s.overrides.text ?? 'A post worth liking #n8n',
+			people: s.people,
+			now: ago(s, 3_600_000),
+		});
 		return {
 			payload: {
 				id: s.overrides.id ?? hexId(),
@@ -203,7 +285,10 @@ export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = 
 				liked_tweet_id: liked.id,
 			},
 			// As in X's sample, includes carry the liked post and the people other than the account when it liked.
-			includes: { users: direction === 'inbound' ? [v2User(liker), v2User(author)] : [v2User(author)], tweets: [liked] },
+			includes: {
+				users: direction === 'inbound' ? [v2User(liker), v2User(author)] : [v2User(author)],
+				tweets: [liked],
+			},
 			direction,
 		};
 	},
@@ -216,8 +301,12 @@ export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = 
 	'dm.sent': directMessages(true),
 	'dm.received': directMessages(false),
 	'dm.indicate_typing': indicator('direct_message_indicate_typing_events'),
-	'dm.read': indicator('direct_message_mark_read_events', (s) => ({ last_read_event_id: s.overrides.id ?? snowflakeId(ago(s, 30_000).getTime()) })),
-	'oauth.revoke': (s) => ({ payload: { date_time: isoSecondsUtc(s.now), user_id: s.forUser.id, app_id: s.app.appId } }),
+	'dm.read': indicator('direct_message_mark_read_events', (s) => ({
+		last_read_event_id: s.overrides.id ?? snowflakeId(ago(s, 30_000).getTime()),
+	})),
+	'oauth.revoke': (s) => ({
+		payload: { date_time: isoSecondsUtc(s.now), user_id: s.forUser.id, app_id: s.app.appId },
+	}),
 	'profile.update.bio': profile('bio'),
 	'profile.update.profile_picture': profile('profile_picture'),
 	'profile.update.banner_picture': profile('banner_picture'),
@@ -240,7 +329,14 @@ export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = 
 	'spaces.end': spaces('spaces_end'),
 	'broadcast.start': broadcast('Running'),
 	'broadcast.end': broadcast('Ended'),
-	'broadcast.chat': (s) => ({ payload: { broadcast_id: randomToken(9), message_id: snowflakeId(), message: s.overrides.text ?? 'hello from chat', author: wrapped(s.actor) } }),
+	'broadcast.chat': (s) => ({
+		payload: {
+			broadcast_id: randomToken(9),
+			message_id: snowflakeId(),
+			message: s.overrides.text ?? 'hello from chat',
+			author: wrapped(s.actor),
+		},
+	}),
 	'news.new': (s) => ({
 		payload: {
 			id: snowflakeId(),
@@ -254,7 +350,12 @@ export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = 
 	}),
 };
 
-export function sceneFor(app: XApp, users: XUser[], subscriberId: string, overrides: ActivityOverrides): Scene {
+export function sceneFor(
+	app: XApp,
+	users: XUser[],
+	subscriberId: string,
+	overrides: ActivityOverrides,
+): Scene {
 	const people = new People(users);
 	const forUser = people.byId(overrides.forUserId ?? subscriberId);
 	const actor = overrides.actorId ? people.byId(overrides.actorId) : people.other(forUser.id);

@@ -47,11 +47,27 @@ export function v2Post(spec: V2PostSpec): Record<string, unknown> & { id: string
 	const found = extractEntities(spec.text, spec.people);
 	const entities: Record<string, unknown> = {};
 	if (found.user_mentions.length) {
-		entities.mentions = found.user_mentions.map((m) => ({ start: m.indices[0], end: m.indices[1], username: m.screen_name, id: m.id_str }));
+		entities.mentions = found.user_mentions.map((m) => ({
+			start: m.indices[0],
+			end: m.indices[1],
+			username: m.screen_name,
+			id: m.id_str,
+		}));
 	}
-	if (found.hashtags.length) entities.hashtags = found.hashtags.map((h) => ({ start: h.indices[0], end: h.indices[1], tag: h.text }));
+	if (found.hashtags.length)
+		entities.hashtags = found.hashtags.map((h) => ({
+			start: h.indices[0],
+			end: h.indices[1],
+			tag: h.text,
+		}));
 	if (found.urls.length) {
-		entities.urls = found.urls.map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url, expanded_url: u.expanded_url, display_url: u.display_url }));
+		entities.urls = found.urls.map((u) => ({
+			start: u.indices[0],
+			end: u.indices[1],
+			url: u.url,
+			expanded_url: u.expanded_url,
+			display_url: u.display_url,
+		}));
 	}
 	// A reply starts with the handles it answers; X's samples leave them out of display_text_range,
 	// and mentions there are the implicit ones that do not fire post.mention.create.
@@ -72,7 +88,9 @@ export function v2Post(spec: V2PostSpec): Record<string, unknown> & { id: string
 		possibly_sensitive: false,
 		reply_settings: 'everyone',
 		display_text_range: [codePointLength(prefix), codePointLength(spec.text)],
-		...(spec.replyTo ? { in_reply_to_user_id: spec.replyTo.user.id, in_reply_to_tweet_id: spec.replyTo.postId } : {}),
+		...(spec.replyTo
+			? { in_reply_to_user_id: spec.replyTo.user.id, in_reply_to_tweet_id: spec.replyTo.postId }
+			: {}),
 		...(referenced.length ? { referenced_tweets: referenced } : {}),
 		...(Object.keys(entities).length ? { entities } : {}),
 	};

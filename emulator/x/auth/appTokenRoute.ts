@@ -23,14 +23,27 @@ import { constantTimeEqual } from '../signing';
 export function registerAppTokenRoute(router: Router, ctx: XContext): void {
 	router.add('POST', '/oauth2/token', (req) => {
 		const canned = takeFailRule(ctx.failRules, req.method, req.path);
-		if (canned) return xReply({ status: canned.status, body: canned.body ?? credentialsError().reply.body }, canned.headers);
+		if (canned)
+			return xReply(
+				{ status: canned.status, body: canned.body ?? credentialsError().reply.body },
+				canned.headers,
+			);
 		try {
 			checkBasicAuth(req, ctx);
-			const grantType = new URLSearchParams(req.rawBody).get('grant_type') ?? req.query.get('grant_type');
-			if (grantType === null) throw tokenError(170, 'forbidden_missing_parameter', 'Missing required parameter: grant_type');
+			const grantType =
+				new URLSearchParams(req.rawBody).get('grant_type') ?? req.query.get('grant_type');
+			if (grantType === null)
+				throw tokenError(
+					170,
+					'forbidden_missing_parameter',
+					'Missing required parameter: grant_type',
+				);
 			if (grantType !== 'client_credentials') throw credentialsError();
 			ctx.state.appTokensIssued++;
-			return xReply({ status: 200, body: { token_type: 'bearer', access_token: ctx.options.app.bearerToken } });
+			return xReply({
+				status: 200,
+				body: { token_type: 'bearer', access_token: ctx.options.app.bearerToken },
+			});
 		} catch (error) {
 			if (error instanceof ReplyError) return xReply(error.reply);
 			throw error;

@@ -4,7 +4,13 @@ import type { EmulatorOptions, XUser } from '../../options';
 import type { XState } from '../state';
 import { problem, unsupportedAuthentication } from '../errors';
 import { constantTimeEqual } from '../signing';
-import { baseUriOf, hmacSha1Signature, parseOAuthHeader, requestParameters, signatureBaseString } from './oauth1Verifier';
+import {
+	baseUriOf,
+	hmacSha1Signature,
+	parseOAuthHeader,
+	requestParameters,
+	signatureBaseString,
+} from './oauth1Verifier';
 
 export type AuthKind = 'app' | 'user';
 export type Principal = { kind: 'app' } | { kind: 'user'; user: XUser };
@@ -13,7 +19,12 @@ export type Principal = { kind: 'app' } | { kind: 'user'; user: XUser };
  * Identifies the caller (bearer token = app-only, OAuth 1.0a = user context) and checks the endpoint
  * accepts that kind. Throws X's 401 for missing or bad credentials and 403 for the wrong kind.
  */
-export function authenticate(req: RequestContext, options: EmulatorOptions, state: XState, accepted: readonly AuthKind[]): Principal {
+export function authenticate(
+	req: RequestContext,
+	options: EmulatorOptions,
+	state: XState,
+	accepted: readonly AuthKind[],
+): Principal {
 	const principal = identify(req, options, state);
 	if (!accepted.includes(principal.kind)) throw unsupportedAuthentication(principal.kind, accepted);
 	return principal;
@@ -25,7 +36,9 @@ function identify(req: RequestContext, options: EmulatorOptions, state: XState):
 	if (bearer) {
 		// Bearer tokens are often stored URL-encoded (they contain %3D etc.); accept either spelling.
 		const token = bearer[1];
-		const ok = constantTimeEqual(token, options.app.bearerToken) || constantTimeEqual(safeDecode(token), options.app.bearerToken);
+		const ok =
+			constantTimeEqual(token, options.app.bearerToken) ||
+			constantTimeEqual(safeDecode(token), options.app.bearerToken);
 		if (!ok) throw problem(401);
 		return { kind: 'app' };
 	}
@@ -34,9 +47,16 @@ function identify(req: RequestContext, options: EmulatorOptions, state: XState):
 	throw problem(401);
 }
 
-function verifyOAuth1(req: RequestContext, oauth: Record<string, string>, options: EmulatorOptions, state: XState): XUser {
+function verifyOAuth1(
+	req: RequestContext,
+	oauth: Record<string, string>,
+	options: EmulatorOptions,
+	state: XState,
+): XUser {
 	const { app } = options;
-	const user = options.users.find((u) => u.accessToken !== undefined && u.accessToken === oauth.oauth_token);
+	const user = options.users.find(
+		(u) => u.accessToken !== undefined && u.accessToken === oauth.oauth_token,
+	);
 	const now = Math.floor(emulatorNow(options) / 1000);
 	const timestamp = Number(oauth.oauth_timestamp);
 	const valid =
@@ -53,11 +73,20 @@ function verifyOAuth1(req: RequestContext, oauth: Record<string, string>, option
 
 	const query = req.query.toString();
 	const url = `${req.origin}${req.path}${query ? `?${query}` : ''}`;
-	const base = signatureBaseString(req.method, baseUriOf(url), requestParameters(url, oauth, formBody(req)));
+	const base = signatureBaseString(
+		req.method,
+		baseUriOf(url),
+		requestParameters(url, oauth, formBody(req)),
+	);
 	const expected = hmacSha1Signature(base, app.consumerSecret, user.accessTokenSecret ?? '');
 	if (!constantTimeEqual(expected, oauth.oauth_signature)) throw problem(401);
 
-	rememberNonce(state, `${oauth.oauth_nonce}:${oauth.oauth_timestamp}`, now, options.oauthTimestampSkewSec);
+	rememberNonce(
+		state,
+		`${oauth.oauth_nonce}:${oauth.oauth_timestamp}`,
+		now,
+		options.oauthTimestampSkewSec,
+	);
 	return user;
 }
 

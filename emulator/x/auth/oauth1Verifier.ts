@@ -28,7 +28,9 @@ function isUnreserved(byte: number): boolean {
 export function percentEncode(value: string): string {
 	let out = '';
 	for (const byte of new TextEncoder().encode(value)) {
-		out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+		out += isUnreserved(byte)
+			? String.fromCharCode(byte)
+			: `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 	}
 	return out;
 }
@@ -59,7 +61,11 @@ export function normalizeParameters(params: ReadonlyArray<readonly [string, stri
  * RFC 5849 §3.4.1.1, String Construction: the HTTP method in uppercase, "&", the encoded base
  * string URI, "&", the encoded normalized parameters.
  */
-export function signatureBaseString(method: string, baseUri: string, params: ReadonlyArray<readonly [string, string]>): string {
+export function signatureBaseString(
+	method: string,
+	baseUri: string,
+	params: ReadonlyArray<readonly [string, string]>,
+): string {
 	return `${method.toUpperCase()}&${percentEncode(baseUri)}&${percentEncode(normalizeParameters(params))}`;
 }
 
@@ -81,7 +87,11 @@ export function baseUriOf(url: string): string {
  * token secret — "even if either secret is empty"; the digest is base64-encoded (§3.4.2, per
  * RFC 2045 §6.8). The HMAC is crypto-js's, not node:crypto's the node uses.
  */
-export function hmacSha1Signature(baseString: string, consumerSecret: string, tokenSecret: string): string {
+export function hmacSha1Signature(
+	baseString: string,
+	consumerSecret: string,
+	tokenSecret: string,
+): string {
 	const key = `${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`;
 	return CryptoJS.HmacSHA1(baseString, key).toString(CryptoJS.enc.Base64);
 }
@@ -109,9 +119,15 @@ export function parseOAuthHeader(header: string | undefined): Record<string, str
  * pairs by treating it as an application/x-www-form-urlencoded string" (so "+" is a space); the
  * Authorization header's parameters except `oauth_signature` and `realm`; and a form-encoded body.
  */
-export function requestParameters(url: string, oauth: Record<string, string>, formBody?: string): Array<[string, string]> {
+export function requestParameters(
+	url: string,
+	oauth: Record<string, string>,
+	formBody?: string,
+): Array<[string, string]> {
 	const query = [...new URLSearchParams(new URL(url).search).entries()];
-	const header = Object.entries(oauth).filter(([name]) => name !== 'oauth_signature' && name !== 'realm');
+	const header = Object.entries(oauth).filter(
+		([name]) => name !== 'oauth_signature' && name !== 'realm',
+	);
 	const form = formBody ? [...new URLSearchParams(formBody).entries()] : [];
 	return [...query, ...header, ...form];
 }
@@ -141,7 +157,9 @@ export function oauth1Header(
 		oauth_token: creds.token,
 		oauth_version: '1.0',
 	};
-	const form = extra.formParams?.length ? new URLSearchParams(extra.formParams).toString() : undefined;
+	const form = extra.formParams?.length
+		? new URLSearchParams(extra.formParams).toString()
+		: undefined;
 	const base = signatureBaseString(method, baseUriOf(url), requestParameters(url, oauth, form));
 	oauth.oauth_signature = hmacSha1Signature(base, creds.consumerSecret, creds.tokenSecret);
 	return `OAuth ${Object.entries(oauth)

@@ -81,7 +81,9 @@ interface EventSpec {
 const WEB_APP = { id: '3033300', name: 'Twitter Web App', url: 'https://mobile.twitter.com' };
 
 const mentionExtras = (): Record<string, unknown> => ({ user_has_blocked: 'false' });
-const usersMap = (s: Scene): Record<string, unknown> => ({ users: { [s.actor.id]: dmUser(s.actor), [s.forUser.id]: dmUser(s.forUser) } });
+const usersMap = (s: Scene): Record<string, unknown> => ({
+	users: { [s.actor.id]: dmUser(s.actor), [s.forUser.id]: dmUser(s.forUser) },
+});
 const ms = (s: Scene): string => String(s.now.getTime());
 
 /** Prefixes `@name ` unless the text already mentions the user, so a custom text still makes the event it claims to be. */
@@ -103,7 +105,12 @@ function relation(key: string, type: string, subscriberActs: boolean): EventSpec
 		key,
 		build: (s) => {
 			const [source, target] = subscriberActs ? [s.forUser, s.actor] : [s.actor, s.forUser];
-			return { type, created_timestamp: ms(s), source: activityUser(source), target: activityUser(target) };
+			return {
+				type,
+				created_timestamp: ms(s),
+				source: activityUser(source),
+				target: activityUser(target),
+			};
 		},
 	};
 }
@@ -115,7 +122,8 @@ function directMessage(outgoing: boolean): EventSpec {
 		key: 'direct_message_events',
 		build: (s) => {
 			const [sender, recipient] = outgoing ? [s.forUser, s.actor] : [s.actor, s.forUser];
-			const text = s.text ?? (outgoing ? 'Yes, shipping it tomorrow.' : 'Hi! Is the integration ready? 🙂');
+			const text =
+				s.text ?? (outgoing ? 'Yes, shipping it tomorrow.' : 'Hi! Is the integration ready? 🙂');
 			const { hashtags, symbols, user_mentions, urls } = extractEntities(text, s.people);
 			return {
 				type: 'message_create',
@@ -136,11 +144,24 @@ function directMessage(outgoing: boolean): EventSpec {
 const SPECS: Record<Exclude<AaaEventType, 'app.revoked'>, EventSpec> = {
 	'post.created': {
 		key: 'tweet_create_events',
-		build: (s) => buildTweet({ author: s.forUser, text: s.text ?? 'Shipping a new workflow today 🚀 #n8n #automation https://n8n.io', people: s.people, id: s.id, withPhoto: true }),
+		build: (s) =>
+			buildTweet({
+				author: s.forUser,
+				text: s.text ?? 'Shipping a new workflow today 🚀 #n8n #automation https://n8n.io',
+				people: s.people,
+				id: s.id,
+				withPhoto: true,
+			}),
 	},
 	'post.mention': {
 		key: 'tweet_create_events',
-		build: (s) => buildTweet({ author: s.actor, text: mentioning(s.text ?? 'have you seen the new release? #n8n', s.forUser), people: s.people, id: s.id }),
+		build: (s) =>
+			buildTweet({
+				author: s.actor,
+				text: mentioning(s.text ?? 'have you seen the new release? #n8n', s.forUser),
+				people: s.people,
+				id: s.id,
+			}),
 		extras: mentionExtras,
 	},
 	'post.reply': {
@@ -158,25 +179,50 @@ const SPECS: Record<Exclude<AaaEventType, 'app.revoked'>, EventSpec> = {
 	'post.repost': {
 		key: 'tweet_create_events',
 		build: (s) => {
-			const original = buildTweet({ author: s.forUser, text: s.text ?? 'Our latest automation tips thread 🧵 #n8n', people: s.people, now: new Date(s.now.getTime() - 3_600_000) });
+			const original = buildTweet({
+				author: s.forUser,
+				text: s.text ?? 'Our latest automation tips thread 🧵 #n8n',
+				people: s.people,
+				now: new Date(s.now.getTime() - 3_600_000),
+			});
 			return buildRetweet(original, s.actor, s.people, s.id);
 		},
 	},
 	'post.quote': {
 		key: 'tweet_create_events',
 		build: (s) => {
-			const quoted = buildTweet({ author: s.forUser, text: 'Automation is a superpower.', people: s.people, now: new Date(s.now.getTime() - 3_600_000) });
-			return buildTweet({ author: s.actor, text: s.text ?? 'This! 👇 So true.', people: s.people, id: s.id, quoted });
+			const quoted = buildTweet({
+				author: s.forUser,
+				text: 'Automation is a superpower.',
+				people: s.people,
+				now: new Date(s.now.getTime() - 3_600_000),
+			});
+			return buildTweet({
+				author: s.actor,
+				text: s.text ?? 'This! 👇 So true.',
+				people: s.people,
+				id: s.id,
+				quoted,
+			});
 		},
 	},
 	'post.long': {
 		key: 'tweet_create_events',
-		build: (s) => buildTweet({ author: s.actor, text: s.text ?? longText(s.forUser), people: s.people, id: s.id }),
+		build: (s) =>
+			buildTweet({
+				author: s.actor,
+				text: s.text ?? longText(s.forUser),
+				people: s.people,
+				id: s.id,
+			}),
 		extras: mentionExtras,
 	},
 	'post.deleted': {
 		key: 'tweet_delete_events',
-		build: (s) => ({ status: { id: s.id ?? snowflakeId(s.now.getTime() - 600_000), user_id: s.forUser.id }, timestamp_ms: ms(s) }),
+		build: (s) => ({
+			status: { id: s.id ?? snowflakeId(s.now.getTime() - 600_000), user_id: s.forUser.id },
+			timestamp_ms: ms(s),
+		}),
 	},
 	'post.liked': {
 		key: 'favorite_events',
@@ -184,7 +230,13 @@ const SPECS: Record<Exclude<AaaEventType, 'app.revoked'>, EventSpec> = {
 			id: s.id ?? hexId(),
 			created_at: twitterDate(s.now),
 			timestamp_ms: s.now.getTime(),
-			favorited_status: buildTweet({ author: s.forUser, text: s.text ?? 'A post worth liking #n8n', people: s.people, withPhoto: true, now: new Date(s.now.getTime() - 3_600_000) }),
+			favorited_status: buildTweet({
+				author: s.forUser,
+				text: s.text ?? 'A post worth liking #n8n',
+				people: s.people,
+				withPhoto: true,
+				now: new Date(s.now.getTime() - 3_600_000),
+			}),
 			user: v1User(s.actor),
 		}),
 	},
@@ -200,7 +252,11 @@ const SPECS: Record<Exclude<AaaEventType, 'app.revoked'>, EventSpec> = {
 	'dm.sent': directMessage(true),
 	'dm.typing': {
 		key: 'direct_message_indicate_typing_events',
-		build: (s) => ({ created_timestamp: ms(s), sender_id: s.actor.id, target: { recipient_id: s.forUser.id } }),
+		build: (s) => ({
+			created_timestamp: ms(s),
+			sender_id: s.actor.id,
+			target: { recipient_id: s.forUser.id },
+		}),
 		extras: usersMap,
 	},
 	'dm.read': {
@@ -216,18 +272,38 @@ const SPECS: Record<Exclude<AaaEventType, 'app.revoked'>, EventSpec> = {
 };
 
 /** Builds the envelope X would POST for `count` events of `type` (several events share one array, as X batches them). */
-export function buildAaaEnvelope(type: AaaEventType, sources: AaaSources, overrides: AaaOverrides = {}, count = 1): BuiltEnvelope {
+export function buildAaaEnvelope(
+	type: AaaEventType,
+	sources: AaaSources,
+	overrides: AaaOverrides = {},
+	count = 1,
+): BuiltEnvelope {
 	const people = new People(sources.users);
 	const forUser = people.byId(overrides.forUserId ?? sources.subscriberId);
 	const actor = overrides.actorId ? people.byId(overrides.actorId) : people.other(forUser.id);
-	const scene: Scene = { app: sources.app, people, forUser, actor, text: overrides.text, id: overrides.id, now: new Date() };
+	const scene: Scene = {
+		app: sources.app,
+		people,
+		forUser,
+		actor,
+		text: overrides.text,
+		id: overrides.id,
+		now: new Date(),
+	};
 
 	if (type === 'app.revoked') {
 		// A revoke is a single fact about the user: no array, no for_user_id.
-		const revoke = { date_time: isoSecondsUtc(scene.now), target: { app_id: sources.app.appId }, source: { user_id: forUser.id } };
+		const revoke = {
+			date_time: isoSecondsUtc(scene.now),
+			target: { app_id: sources.app.appId },
+			source: { user_id: forUser.id },
+		};
 		return { envelope: { user_event: { revoke } }, forUserId: forUser.id };
 	}
 	const spec = SPECS[type];
 	const items = Array.from({ length: Math.max(1, count) }, () => spec.build(scene));
-	return { envelope: { for_user_id: forUser.id, ...spec.extras?.(scene), [spec.key]: items }, forUserId: forUser.id };
+	return {
+		envelope: { for_user_id: forUser.id, ...spec.extras?.(scene), [spec.key]: items },
+		forUserId: forUser.id,
+	};
 }

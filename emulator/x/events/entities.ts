@@ -4,8 +4,19 @@ import type { People } from './people';
 export interface Entities {
 	hashtags: Array<{ text: string; indices: [number, number] }>;
 	symbols: Array<{ text: string; indices: [number, number] }>;
-	user_mentions: Array<{ screen_name: string; name: string; id: bigint; id_str: string; indices: [number, number] }>;
-	urls: Array<{ url: string; expanded_url: string; display_url: string; indices: [number, number] }>;
+	user_mentions: Array<{
+		screen_name: string;
+		name: string;
+		id: bigint;
+		id_str: string;
+		indices: [number, number];
+	}>;
+	urls: Array<{
+		url: string;
+		expanded_url: string;
+		display_url: string;
+		indices: [number, number];
+	}>;
 	media?: Array<Record<string, unknown>>;
 }
 
@@ -36,21 +47,33 @@ export function displayUrl(expanded: string): string {
 export function extractEntities(text: string, people: People, links: Link[] = []): Entities {
 	const at = (index: number): number => codePointLength(text.slice(0, index));
 	const taken: Array<[number, number]> = [];
-	const free = (start: number, end: number): boolean => taken.every(([s, e]) => end <= s || start >= e);
+	const free = (start: number, end: number): boolean =>
+		taken.every(([s, e]) => end <= s || start >= e);
 	const entities: Entities = { hashtags: [], symbols: [], user_mentions: [], urls: [] };
 
 	for (const m of text.matchAll(/https?:\/\/[^\s]+/g)) {
 		const start = m.index ?? 0;
 		taken.push([start, start + m[0].length]);
 		const expanded = links.find((l) => l.url === m[0])?.expanded ?? m[0];
-		entities.urls.push({ url: m[0], expanded_url: expanded, display_url: displayUrl(expanded), indices: [at(start), at(start + m[0].length)] });
+		entities.urls.push({
+			url: m[0],
+			expanded_url: expanded,
+			display_url: displayUrl(expanded),
+			indices: [at(start), at(start + m[0].length)],
+		});
 	}
 	for (const m of text.matchAll(/(^|[^\w@])@(\w{1,15})/g)) {
 		const start = (m.index ?? 0) + m[1].length;
 		const end = start + 1 + m[2].length;
 		if (!free(start, end)) continue;
 		const user = people.byName(m[2]);
-		entities.user_mentions.push({ screen_name: user.username, name: user.name, id: BigInt(user.id), id_str: user.id, indices: [at(start), at(end)] });
+		entities.user_mentions.push({
+			screen_name: user.username,
+			name: user.name,
+			id: BigInt(user.id),
+			id_str: user.id,
+			indices: [at(start), at(end)],
+		});
 	}
 	for (const m of text.matchAll(/(^|[^\p{L}\p{N}_&])([#$])([\p{L}\p{N}_]+)/gu)) {
 		const start = (m.index ?? 0) + m[1].length;

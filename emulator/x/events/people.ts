@@ -14,7 +14,9 @@ export class People {
 	byName(screenName: string): XUser {
 		const found = this.users.find((u) => u.username.toLowerCase() === screenName.toLowerCase());
 		// A stable id per name keeps repeated mentions of the same stranger consistent.
-		return found ?? this.standIn(String(1700000000000000000n + BigInt(hashName(screenName))), screenName);
+		return (
+			found ?? this.standIn(String(1700000000000000000n + BigInt(hashName(screenName))), screenName)
+		);
 	}
 
 	/** The first known user that is not `excludeId`: the default other party of an interaction. */

@@ -23,7 +23,8 @@ const LONG_POST = 280;
 /** Length kept in `text` when a long post is truncated, leaving room for "… https://t.co/…". */
 const TRUNCATED_HEAD = 114;
 
-const permalink = (t: Tweet): string => `https://twitter.com/${String(t.user.screen_name)}/status/${t.id_str}`;
+const permalink = (t: Tweet): string =>
+	`https://twitter.com/${String(t.user.screen_name)}/status/${t.id_str}`;
 
 /**
  * A v1.1 Tweet object as AAA delivers it. Replies hide their leading @mention via
@@ -37,11 +38,14 @@ export function buildTweet(spec: TweetSpec): Tweet {
 
 	const links: Link[] = [];
 	if (spec.quoted) links.push(tcoLink(permalink(spec.quoted)));
-	const photo = spec.withPhoto ? tcoLink(`https://twitter.com/${spec.author.username}/status/${id}/photo/1`) : undefined;
+	const photo = spec.withPhoto
+		? tcoLink(`https://twitter.com/${spec.author.username}/status/${id}/photo/1`)
+		: undefined;
 	const body = [base, ...links.map((l) => l.url)].join(' ');
 	const long = codePointLength(body) > LONG_POST;
 	const replyPrefix = spec.inReplyTo ? `@${spec.inReplyTo.user.username} ` : '';
-	const displayFrom = replyPrefix && base.startsWith(replyPrefix) ? codePointLength(replyPrefix) : 0;
+	const displayFrom =
+		replyPrefix && base.startsWith(replyPrefix) ? codePointLength(replyPrefix) : 0;
 
 	let text = body;
 	let entities = extractEntities(body, people, links);
@@ -50,7 +54,11 @@ export function buildTweet(spec: TweetSpec): Tweet {
 		const more = tcoLink(`https://twitter.com/i/web/status/${id}`);
 		text = `${Array.from(body).slice(0, TRUNCATED_HEAD).join('').trimEnd()}… ${more.url}`;
 		entities = extractEntities(text, people, [more]);
-		extended = { full_text: body, display_text_range: [displayFrom, codePointLength(body)], entities: extractEntities(body, people, links) };
+		extended = {
+			full_text: body,
+			display_text_range: [displayFrom, codePointLength(body)],
+			entities: extractEntities(body, people, links),
+		};
 	}
 	if (photo) {
 		const start = codePointLength(text) + 1;
@@ -94,7 +102,11 @@ export function buildTweet(spec: TweetSpec): Tweet {
 		tweet.quoted_status_id = BigInt(spec.quoted.id_str);
 		tweet.quoted_status_id_str = spec.quoted.id_str;
 		tweet.quoted_status = spec.quoted;
-		tweet.quoted_status_permalink = { url: links[0].url, expanded: links[0].expanded, display: displayUrl(links[0].expanded) };
+		tweet.quoted_status_permalink = {
+			url: links[0].url,
+			expanded: links[0].expanded,
+			display: displayUrl(links[0].expanded),
+		};
 	}
 	if (spec.retweeted) tweet.retweeted_status = spec.retweeted;
 	return tweet;
@@ -102,10 +114,13 @@ export function buildTweet(spec: TweetSpec): Tweet {
 
 /** A repost: "RT @author: text" wrapping the original, as v1.1 represents it. */
 export function buildRetweet(original: Tweet, reposter: XUser, people: People, id?: string): Tweet {
-	const originalText = String((original.extended_tweet as { full_text?: string } | undefined)?.full_text ?? original.text);
+	const originalText = String(
+		(original.extended_tweet as { full_text?: string } | undefined)?.full_text ?? original.text,
+	);
 	const text = `RT @${String(original.user.screen_name)}: ${originalText}`;
 	// The RT text is a copy, so it is cut at 140 like classic retweets rather than turned into a long post.
-	const clipped = codePointLength(text) > 140 ? `${Array.from(text).slice(0, 139).join('')}…` : text;
+	const clipped =
+		codePointLength(text) > 140 ? `${Array.from(text).slice(0, 139).join('')}…` : text;
 	const tweet = buildTweet({ author: reposter, text: clipped, people, id, retweeted: original });
 	delete tweet.display_text_range;
 	return tweet;
@@ -114,7 +129,11 @@ export function buildRetweet(original: Tweet, reposter: XUser, people: People, i
 function photoEntity(link: Link, start: number): Record<string, unknown> {
 	const mediaId = snowflakeId();
 	const file = `https://pbs.twimg.com/media/${link.url.slice(-10)}.jpg`;
-	const size = (w: number, h: number, resize: string): Record<string, unknown> => ({ w, h, resize });
+	const size = (w: number, h: number, resize: string): Record<string, unknown> => ({
+		w,
+		h,
+		resize,
+	});
 	return {
 		id: BigInt(mediaId),
 		id_str: mediaId,
@@ -125,6 +144,11 @@ function photoEntity(link: Link, start: number): Record<string, unknown> {
 		display_url: `pic.twitter.com/${link.url.slice(-10)}`,
 		expanded_url: link.expanded,
 		type: 'photo',
-		sizes: { thumb: size(150, 150, 'crop'), small: size(680, 510, 'fit'), medium: size(1200, 900, 'fit'), large: size(2048, 1536, 'fit') },
+		sizes: {
+			thumb: size(150, 150, 'crop'),
+			small: size(680, 510, 'fit'),
+			medium: size(1200, 900, 'fit'),
+			large: size(2048, 1536, 'fit'),
+		},
 	};
 }

@@ -16,9 +16,17 @@ import { runCrc } from '../webhooks/crc';
  * events X held back from an invalid webhook are replayed too); AAA guide: completion arrives as
  * `replay_job_status` with `job_state` Complete or Incomplete.
  */
-export function startReplayJob(ctx: XContext, webhook: Webhook, fromMs: number, toMs: number): ReplayJob {
+export function startReplayJob(
+	ctx: XContext,
+	webhook: Webhook,
+	fromMs: number,
+	toMs: number,
+): ReplayJob {
 	if (ctx.state.replayJobs.some((j) => j.webhook_id === webhook.id && j.state === 'Running')) {
-		throw invalidRequest('ReplayConflictError', `A replay job is already in progress for webhook ${webhook.id}.`);
+		throw invalidRequest(
+			'ReplayConflictError',
+			`A replay job is already in progress for webhook ${webhook.id}.`,
+		);
 	}
 	const job: ReplayJob = {
 		job_id: snowflakeId(),
@@ -34,7 +42,13 @@ export function startReplayJob(ctx: XContext, webhook: Webhook, fromMs: number, 
 	return job;
 }
 
-async function runJob(ctx: XContext, job: ReplayJob, webhook: Webhook, fromMs: number, toMs: number): Promise<void> {
+async function runJob(
+	ctx: XContext,
+	job: ReplayJob,
+	webhook: Webhook,
+	fromMs: number,
+	toMs: number,
+): Promise<void> {
 	await sleep(ctx.options.replayDelayMs);
 	const crc = await runCrc(ctx, webhook.url, webhook.id);
 	if (!crc.ok) {
@@ -44,7 +58,14 @@ async function runJob(ctx: XContext, job: ReplayJob, webhook: Webhook, fromMs: n
 		return;
 	}
 	// Only first attempts of live events: retries and earlier replays are the same events again.
-	const originals = ctx.state.deliveries.filter((d) => d.webhookId === webhook.id && d.kind === 'event' && d.attempt === 1 && d.atMs >= fromMs && d.atMs < toMs);
+	const originals = ctx.state.deliveries.filter(
+		(d) =>
+			d.webhookId === webhook.id &&
+			d.kind === 'event' &&
+			d.attempt === 1 &&
+			d.atMs >= fromMs &&
+			d.atMs < toMs,
+	);
 	let failed = 0;
 	for (const original of originals) {
 		// X does not retry replayed events.
@@ -59,9 +80,14 @@ async function runJob(ctx: XContext, job: ReplayJob, webhook: Webhook, fromMs: n
 		replay_job_status: {
 			webhook_id: webhook.id,
 			job_state: job.state,
-			job_state_description: failed ? `${failed} of ${originals.length} events could not be delivered` : 'Job completed successfully',
+			job_state_description: failed
+				? `${failed} of ${originals.length} events could not be delivered`
+				: 'Job completed successfully',
 			job_id: job.job_id,
 		},
 	};
-	await deliver(ctx, webhook, stringifyJson(status, X_JSON_STYLE), { kind: 'replay_status', retries: 0 });
+	await deliver(ctx, webhook, stringifyJson(status, X_JSON_STYLE), {
+		kind: 'replay_status',
+		retries: 0,
+	});
 }

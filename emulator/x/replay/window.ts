@@ -10,7 +10,12 @@ export function parseReplayDate(value: unknown): number | undefined {
 	const [y, mo, d, h, mi] = m.slice(1).map(Number);
 	const ms = Date.UTC(y, mo - 1, d, h, mi);
 	const back = new Date(ms);
-	const exact = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && back.getUTCHours() === h && back.getUTCMinutes() === mi;
+	const exact =
+		back.getUTCFullYear() === y &&
+		back.getUTCMonth() === mo - 1 &&
+		back.getUTCDate() === d &&
+		back.getUTCHours() === h &&
+		back.getUTCMinutes() === mi;
 	return exact ? ms : undefined;
 }
 
@@ -23,17 +28,32 @@ export function formatReplayDate(ms: number): string {
  * format, order and "not in the future" (a minute of grace for clock rounding) so tests need not wait
  * half an hour; `strict` adds the guide's rules: from within 24 h and at least 31 min ago, to at least 10 min ago.
  */
-export function validateReplayWindow(from: unknown, to: unknown, mode: 'strict' | 'relaxed', now = Date.now()): { fromMs: number; toMs: number } {
+export function validateReplayWindow(
+	from: unknown,
+	to: unknown,
+	mode: 'strict' | 'relaxed',
+	now = Date.now(),
+): { fromMs: number; toMs: number } {
 	const fromMs = parseReplayDate(from);
 	const toMs = parseReplayDate(to);
-	if (fromMs === undefined || toMs === undefined) throw invalidRequest(REASON, 'from_date or to_date is not in the correct format (yyyymmddhhmm, UTC).');
+	if (fromMs === undefined || toMs === undefined)
+		throw invalidRequest(
+			REASON,
+			'from_date or to_date is not in the correct format (yyyymmddhhmm, UTC).',
+		);
 	if (fromMs > now + MINUTE) throw invalidRequest(REASON, 'from_date is in the future.');
 	if (toMs > now + MINUTE) throw invalidRequest(REASON, 'to_date is in the future.');
 	if (fromMs > toMs) throw invalidRequest(REASON, 'from_date is more recent than to_date.');
 	if (mode === 'strict') {
-		if (fromMs < now - 24 * 60 * MINUTE) throw invalidRequest(REASON, 'from_date is older than 24 hours from the current time.');
-		if (fromMs > now - 31 * MINUTE) throw invalidRequest(REASON, 'from_date must be at least 31 minutes before the current time.');
-		if (toMs > now - 10 * MINUTE) throw invalidRequest(REASON, 'to_date must be at least 10 minutes before the current time.');
+		if (fromMs < now - 24 * 60 * MINUTE)
+			throw invalidRequest(REASON, 'from_date is older than 24 hours from the current time.');
+		if (fromMs > now - 31 * MINUTE)
+			throw invalidRequest(
+				REASON,
+				'from_date must be at least 31 minutes before the current time.',
+			);
+		if (toMs > now - 10 * MINUTE)
+			throw invalidRequest(REASON, 'to_date must be at least 10 minutes before the current time.');
 	}
 	return { fromMs, toMs };
 }

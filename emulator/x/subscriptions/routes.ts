@@ -20,12 +20,22 @@ export function registerSubscriptionRoutes(router: Router, ctx: XContext): void 
 			const webhook = findWebhook(state, req.params.wid);
 			const userId = userOf(principal).id;
 			if (isSubscribed(webhook.id, userId)) {
-				throw invalidRequest('DuplicateSubscriptionFailed', `A subscription for user ${userId} already exists for webhook ${webhook.id}.`);
+				throw invalidRequest(
+					'DuplicateSubscriptionFailed',
+					`A subscription for user ${userId} already exists for webhook ${webhook.id}.`,
+				);
 			}
 			if (state.subscriptions.length >= options.subscriptionLimit) {
-				throw invalidRequest('SubscriptionLimitExceeded', `The application has reached its subscription limit (${options.subscriptionLimit}).`);
+				throw invalidRequest(
+					'SubscriptionLimitExceeded',
+					`The application has reached its subscription limit (${options.subscriptionLimit}).`,
+				);
 			}
-			state.subscriptions.push({ webhookId: webhook.id, userId, createdAt: new Date().toISOString() });
+			state.subscriptions.push({
+				webhookId: webhook.id,
+				userId,
+				createdAt: new Date().toISOString(),
+			});
 			return json(200, { data: { subscribed: true } });
 		}),
 	);
@@ -44,9 +54,16 @@ export function registerSubscriptionRoutes(router: Router, ctx: XContext): void 
 		'/2/account_activity/webhooks/:wid/subscriptions/all/list',
 		xEndpoint(ctx, appOnly, (req) => {
 			const webhook = findWebhook(state, req.params.wid);
-			const subscriptions = state.subscriptions.filter((s) => s.webhookId === webhook.id).map((s) => ({ user_id: s.userId }));
+			const subscriptions = state.subscriptions
+				.filter((s) => s.webhookId === webhook.id)
+				.map((s) => ({ user_id: s.userId }));
 			return json(200, {
-				data: { application_id: options.app.appId, webhook_id: webhook.id, webhook_url: webhook.url, subscriptions },
+				data: {
+					application_id: options.app.appId,
+					webhook_id: webhook.id,
+					webhook_url: webhook.url,
+					subscriptions,
+				},
 			});
 		}),
 	);
@@ -58,9 +75,14 @@ export function registerSubscriptionRoutes(router: Router, ctx: XContext): void 
 			const webhook = findWebhook(state, req.params.wid);
 			const { userId } = req.params;
 			if (!isSubscribed(webhook.id, userId)) {
-				throw invalidRequest('SubscriptionNotFound', `No subscription exists for user ${userId} on webhook ${webhook.id}.`);
+				throw invalidRequest(
+					'SubscriptionNotFound',
+					`No subscription exists for user ${userId} on webhook ${webhook.id}.`,
+				);
 			}
-			state.subscriptions = state.subscriptions.filter((s) => !(s.webhookId === webhook.id && s.userId === userId));
+			state.subscriptions = state.subscriptions.filter(
+				(s) => !(s.webhookId === webhook.id && s.userId === userId),
+			);
 			return json(200, { data: { subscribed: false } });
 		}),
 	);

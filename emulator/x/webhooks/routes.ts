@@ -18,14 +18,26 @@ export function registerWebhookRoutes(router: Router, ctx: XContext): void {
 		'POST',
 		'/2/webhooks',
 		xEndpoint(ctx, manage, async (req) => {
-			const url = validateWebhookUrl(parseJsonBody<{ url?: unknown }>(req)?.url, options.strictUrls);
-			if (state.webhooks.some((w) => w.url === url)) throw invalidRequest('DuplicateUrlFailed', `A webhook with the url ${url} already exists.`);
+			const url = validateWebhookUrl(
+				parseJsonBody<{ url?: unknown }>(req)?.url,
+				options.strictUrls,
+			);
+			if (state.webhooks.some((w) => w.url === url))
+				throw invalidRequest('DuplicateUrlFailed', `A webhook with the url ${url} already exists.`);
 			if (state.webhooks.length >= options.webhookLimit) {
-				throw invalidRequest('WebhookLimitExceeded', `The maximum number of webhooks (${options.webhookLimit}) has been reached.`);
+				throw invalidRequest(
+					'WebhookLimitExceeded',
+					`The maximum number of webhooks (${options.webhookLimit}) has been reached.`,
+				);
 			}
 			const check = await runCrc(ctx, url);
 			if (!check.ok) throw invalidRequest('CrcValidationFailed', check.reason ?? 'CRC failed');
-			const webhook: Webhook = { id: snowflakeId(), url, valid: true, created_at: new Date(emulatorNow(options)).toISOString() };
+			const webhook: Webhook = {
+				id: snowflakeId(),
+				url,
+				valid: true,
+				created_at: new Date(emulatorNow(options)).toISOString(),
+			};
 			check.webhookId = webhook.id;
 			state.webhooks.push(webhook);
 			return json(200, { data: webhook });
@@ -37,7 +49,12 @@ export function registerWebhookRoutes(router: Router, ctx: XContext): void {
 		'/2/webhooks',
 		xEndpoint(ctx, { group: 'webhooks', auth: ['app'] }, () =>
 			// X omits `data` altogether when there is nothing to list.
-			json(200, state.webhooks.length ? { data: state.webhooks, meta: { result_count: state.webhooks.length } } : { meta: { result_count: 0 } }),
+			json(
+				200,
+				state.webhooks.length
+					? { data: state.webhooks, meta: { result_count: state.webhooks.length } }
+					: { meta: { result_count: 0 } },
+			),
 		),
 	);
 

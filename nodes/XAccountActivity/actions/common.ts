@@ -1,4 +1,10 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, type INodePropertyOptions, NodeOperationError } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type INodePropertyOptions,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { AYRSHARE_CREDENTIAL } from '../../shared/transport/ayrshareApi';
 
@@ -42,7 +48,11 @@ export const REQUIRED_PROFILE_KEY_HELP =
  * The profile an operation that needs one acts on: the parameter, else the credential's Profile
  * Key. Neither: the operation fails here rather than send a request Ayrshare would refuse.
  */
-export async function requireProfileKey(this: IExecuteFunctions, itemIndex: number, message: string): Promise<string> {
+export async function requireProfileKey(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+): Promise<string> {
 	const key = readProfileKey.call(this, itemIndex);
 	if (key) return key;
 	const credentials = await this.getCredentials(AYRSHARE_CREDENTIAL, itemIndex);
@@ -50,7 +60,8 @@ export async function requireProfileKey(this: IExecuteFunctions, itemIndex: numb
 	if (fromCredential) return fromCredential;
 	throw new NodeOperationError(this.getNode(), message, {
 		itemIndex,
-		description: 'Enter the Profile Key of the User Profile here, or set one in the Ayrshare credential.',
+		description:
+			'Enter the Profile Key of the User Profile here, or set one in the Ayrshare credential.',
 	});
 }
 
@@ -60,22 +71,51 @@ export function readString(this: IExecuteFunctions, name: string, itemIndex: num
 
 /** Optional fields the user left empty are not sent: Ayrshare would read "" as "clear this". */
 export function withoutEmpty(fields: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+	return Object.fromEntries(
+		Object.entries(fields).filter(
+			([, value]) => value !== '' && value !== undefined && value !== null,
+		),
+	);
 }
 
 /** The "Options" collection of optional settings, alphabetical as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** Optional narrowing of a Get Many operation. */
-export function filtersCollection(options: INodeProperties[], description?: string): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, ...(description ? { description } : {}), options };
+export function filtersCollection(
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		...(description ? { description } : {}),
+		options,
+	};
 }
 
 /** Changeable fields of an Update operation, in n8n's usual "Update Fields" collection. */
 export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
 }
 
 /** n8n's Return All / Limit pair for Get Many operations. */
@@ -100,7 +140,9 @@ export const returnAllFields: INodeProperties[] = [
 
 /** `undefined` means every result. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	return this.getNodeParameter('returnAll', itemIndex, false) ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return this.getNodeParameter('returnAll', itemIndex, false)
+		? undefined
+		: (this.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
 export const OTHER = 'other';
@@ -109,16 +151,40 @@ export const OTHER = 'other';
  * A list the service keeps extending (Ayrshare's actions, X's event types): the known values, and
  * "Other" with a text field for names newer than this node. Options are sorted as n8n lists them.
  */
-export function optionsWithOther(field: INodeProperties & { options: INodePropertyOptions[] }, custom: INodeProperties): INodeProperties[] {
+export function optionsWithOther(
+	field: INodeProperties & { options: INodePropertyOptions[] },
+	custom: INodeProperties,
+): INodeProperties[] {
 	return [
-		{ ...field, type: 'options', options: [...field.options, { name: 'Other (Enter Name)', value: OTHER }].sort((a, b) => a.name.localeCompare(b.name)) },
-		{ ...custom, type: 'string', required: true, displayOptions: { show: { [field.name]: [OTHER] } } },
+		{
+			...field,
+			type: 'options',
+			options: [...field.options, { name: 'Other (Enter Name)', value: OTHER }].sort((a, b) =>
+				a.name.localeCompare(b.name),
+			),
+		},
+		{
+			...custom,
+			type: 'string',
+			required: true,
+			displayOptions: { show: { [field.name]: [OTHER] } },
+		},
 	];
 }
 
-export function readWithOther(this: IExecuteFunctions, field: INodeProperties, custom: INodeProperties, itemIndex: number): string {
+export function readWithOther(
+	this: IExecuteFunctions,
+	field: INodeProperties,
+	custom: INodeProperties,
+	itemIndex: number,
+): string {
 	const chosen = readString.call(this, field.name, itemIndex);
 	const value = chosen === OTHER ? readString.call(this, custom.name, itemIndex) : chosen;
-	if (!value) throw new NodeOperationError(this.getNode(), `Enter the ${chosen === OTHER ? custom.displayName : field.displayName}`, { itemIndex });
+	if (!value)
+		throw new NodeOperationError(
+			this.getNode(),
+			`Enter the ${chosen === OTHER ? custom.displayName : field.displayName}`,
+			{ itemIndex },
+		);
 	return value;
 }

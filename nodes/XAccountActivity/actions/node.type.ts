@@ -7,7 +7,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
  */
 export type OperationResult = object | object[];
 
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<OperationResult>;
 
 export interface OperationModule {
 	execute: OperationExecute;

@@ -16,15 +16,33 @@ import type { OperationModule, OperationTable } from './node.type';
 import * as webhook from './webhook';
 
 /** Adding a resource is one folder, one line in `node.type.ts` and one line here. */
-const RESOURCES: OperationTable = { webhook, subscription, activitySubscription, replay, ayrshareProfile, ayrshareWebhook };
+const RESOURCES: OperationTable = {
+	webhook,
+	subscription,
+	activitySubscription,
+	replay,
+	ayrshareProfile,
+	ayrshareWebhook,
+};
 
-function findOperation(this: IExecuteFunctions, resource: string, operation: string): OperationModule {
-	const operations: Record<string, OperationModule | undefined> | undefined = Object.prototype.hasOwnProperty.call(RESOURCES, resource)
-		? RESOURCES[resource as keyof OperationTable]
-		: undefined;
-	const candidate = operations && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+function findOperation(
+	this: IExecuteFunctions,
+	resource: string,
+	operation: string,
+): OperationModule {
+	const operations: Record<string, OperationModule | undefined> | undefined =
+		Object.prototype.hasOwnProperty.call(RESOURCES, resource)
+			? RESOURCES[resource as keyof OperationTable]
+			: undefined;
+	const candidate =
+		operations && Object.prototype.hasOwnProperty.call(operations, operation)
+			? operations[operation]
+			: undefined;
 	if (typeof candidate?.execute === 'function') return candidate;
-	throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	throw new NodeOperationError(
+		this.getNode(),
+		`The operation "${operation}" is not supported for "${resource}"`,
+	);
 }
 
 /** What Continue On Fail puts on the item: the user-facing message and advice, never request details. */
@@ -46,7 +64,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await run.execute.call(this, itemIndex);
-			returnData.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result as IDataObject | IDataObject[]), { itemData: { item: itemIndex } }));
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(
+					this.helpers.returnJsonArray(result as IDataObject | IDataObject[]),
+					{ itemData: { item: itemIndex } },
+				),
+			);
 		} catch (caught) {
 			const error = asNodeError(this.getNode(), caught);
 			if (this.continueOnFail()) {

@@ -40,7 +40,13 @@ export const credentials: INodeCredentialDescription[] = [
 		name: 'xBearerApi',
 		// Optional: without it the app's token comes from the X OAuth1 User credential's keys.
 		required: false,
-		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: USER_CONTEXT_EVENT_TYPES } },
+		displayOptions: {
+			hide: {
+				resource: AYRSHARE_RESOURCES,
+				operation: USER_CONTEXT_OPERATIONS,
+				eventType: USER_CONTEXT_EVENT_TYPES,
+			},
+		},
 	},
 	{
 		name: 'ayrshareApi',
@@ -59,13 +65,34 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Activity Subscription (X Activity API)',
 				value: 'activitySubscription',
-				description: 'Which X Activity API events reach a webhook: the replacement for the Account Activity API',
+				description:
+					'Which X Activity API events reach a webhook: the replacement for the Account Activity API',
 			},
-			{ name: 'Ayrshare Profile', value: 'ayrshareProfile', description: 'Ayrshare User Profiles, including switching X Account Activity on' },
-			{ name: 'Ayrshare Webhook', value: 'ayrshareWebhook', description: 'Where Ayrshare sends each kind of event' },
-			{ name: 'Replay', value: 'replay', description: 'Have X send a past time range of events again' },
-			{ name: 'Subscription', value: 'subscription', description: 'Which X accounts’ activity reaches a webhook (Account Activity API)' },
-			{ name: 'Webhook', value: 'webhook', description: 'URLs registered with X that receive account activity' },
+			{
+				name: 'Ayrshare Profile',
+				value: 'ayrshareProfile',
+				description: 'Ayrshare User Profiles, including switching X Account Activity on',
+			},
+			{
+				name: 'Ayrshare Webhook',
+				value: 'ayrshareWebhook',
+				description: 'Where Ayrshare sends each kind of event',
+			},
+			{
+				name: 'Replay',
+				value: 'replay',
+				description: 'Have X send a past time range of events again',
+			},
+			{
+				name: 'Subscription',
+				value: 'subscription',
+				description: 'Which X accounts’ activity reaches a webhook (Account Activity API)',
+			},
+			{
+				name: 'Webhook',
+				value: 'webhook',
+				description: 'URLs registered with X that receive account activity',
+			},
 		],
 		default: 'webhook',
 	},

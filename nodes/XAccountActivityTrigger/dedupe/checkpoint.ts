@@ -65,7 +65,11 @@ export function readCheckpoint(staticData: IDataObject): Checkpoint {
  * `at` is older than the heartbeat, so most deliveries leave static data untouched and n8n has
  * nothing to save.
  */
-export function noteReceipt(staticData: IDataObject, now: number, emittedKeys: readonly string[] = []): void {
+export function noteReceipt(
+	staticData: IDataObject,
+	now: number,
+	emittedKeys: readonly string[] = [],
+): void {
 	const previous = stored(staticData);
 	const nowSeconds = Math.floor(now / 1000);
 	const cutoff = Math.floor((now - CHECKPOINT_KEY_WINDOW_MS) / 1000);
@@ -79,6 +83,9 @@ export function noteReceipt(staticData: IDataObject, now: number, emittedKeys: r
 	const heartbeatDue = !previous || now - previous.at >= CHECKPOINT_HEARTBEAT_MS;
 	if (!added && !heartbeatDue) return;
 	// Newest kept (latest first among equal seconds): a replay after a restart is surest to bring them back.
-	const newest = [...keys].reverse().sort((a, b) => b[1] - a[1]).slice(0, CHECKPOINT_MAX_KEYS);
+	const newest = [...keys]
+		.reverse()
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, CHECKPOINT_MAX_KEYS);
 	staticData[CHECKPOINT_FIELD] = { at: now, keys: newest };
 }

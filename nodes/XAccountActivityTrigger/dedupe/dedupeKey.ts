@@ -9,7 +9,11 @@ import type { Item } from '../schemas/item';
  */
 export function digestKey(parts: readonly string[]): string {
 	// Cut the bytes, not the text: a slice of a longer string would keep the whole string alive.
-	return createHash('sha256').update(JSON.stringify(parts)).digest().subarray(0, 12).toString('base64url');
+	return createHash('sha256')
+		.update(JSON.stringify(parts))
+		.digest()
+		.subarray(0, 12)
+		.toString('base64url');
 }
 
 export function dedupeKey(item: Item): string {

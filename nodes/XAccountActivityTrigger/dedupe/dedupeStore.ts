@@ -1,7 +1,12 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { BoundedKeySet, LruMap } from './boundedKeySet';
-import { CHECKPOINT_KEY_WINDOW_MS, CHECKPOINT_MAX_KEYS, noteReceipt, readCheckpoint } from './checkpoint';
+import {
+	CHECKPOINT_KEY_WINDOW_MS,
+	CHECKPOINT_MAX_KEYS,
+	noteReceipt,
+	readCheckpoint,
+} from './checkpoint';
 import { deliveryKey } from './dedupeKey';
 
 /**
@@ -105,7 +110,12 @@ export function triggerMemory(context: IWebhookFunctions, staticData: IDataObjec
 }
 
 /** After an authentic delivery or CRC was answered: keeps the checkpoint current (it decides when to write). */
-export function noteAnswered(context: IWebhookFunctions, staticData: IDataObject, memory: TriggerMemory | null, now: number): void {
+export function noteAnswered(
+	context: IWebhookFunctions,
+	staticData: IDataObject,
+	memory: TriggerMemory | null,
+	now: number,
+): void {
 	if (persists(context)) noteReceipt(staticData, now, memory?.recentKeys(now) ?? []);
 }
 
@@ -113,7 +123,12 @@ export function noteAnswered(context: IWebhookFunctions, staticData: IDataObject
  * Delivery-level dedupe, for senders that number their retries (Ayrshare's `retryAttempt`): a
  * retry of a delivery id already accepted is dropped whole. Every delivery id is recorded.
  */
-export function isRedelivery(memory: TriggerMemory, source: string, deliveryId: string, isRetry: boolean): boolean {
+export function isRedelivery(
+	memory: TriggerMemory,
+	source: string,
+	deliveryId: string,
+	isRetry: boolean,
+): boolean {
 	const first = memory.remember(deliveryKey(source, deliveryId));
 	return isRetry && !first;
 }

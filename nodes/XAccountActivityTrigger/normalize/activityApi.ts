@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 
-import { type EventName, type XaaPayloadShape, type XaaTypeInfo, canonicalEventType, xaaType } from '../../shared/eventCatalog';
-import { directMessageEventSchema, dmIndicatorEventSchema, looksLikeAaa } from '../schemas/accountActivityPayload';
+import {
+	type EventName,
+	type XaaPayloadShape,
+	type XaaTypeInfo,
+	canonicalEventType,
+	xaaType,
+} from '../../shared/eventCatalog';
+import {
+	directMessageEventSchema,
+	dmIndicatorEventSchema,
+	looksLikeAaa,
+} from '../schemas/accountActivityPayload';
 import { type Item, type UserRef, makeItem } from '../schemas/item';
 import {
 	type XaaEvent,
@@ -45,24 +55,39 @@ type Handler = (input: EventInput) => Item[] | string;
  * Activity route. A URL shared with an Account Activity webhook also receives that API's bodies:
  * they go to its normalizer, so nothing is lost while both run.
  */
-export function normalizeXaa(body: Record<string, unknown>, context: XaaContext = {}): NormalizeResult {
-	if (looksLikeAaa(body)) return normalizeAaa(body, { source: 'aaa', forUserId: context.forUserId ?? null });
+export function normalizeXaa(
+	body: Record<string, unknown>,
+	context: XaaContext = {},
+): NormalizeResult {
+	if (looksLikeAaa(body))
+		return normalizeAaa(body, { source: 'aaa', forUserId: context.forUserId ?? null });
 	const envelope = xaaEnvelopeSchema.safeParse(body);
-	if (!envelope.success) return { items: [], ignored: [{ key: '(body)', reason: 'not an X Activity API envelope' }] };
+	if (!envelope.success)
+		return { items: [], ignored: [{ key: '(body)', reason: 'not an X Activity API envelope' }] };
 	const entries = Array.isArray(envelope.data.data) ? envelope.data.data : [envelope.data.data];
 	const result: NormalizeResult = { items: [], ignored: [] };
 
 	for (const entry of entries) {
 		const parsed = xaaEventSchema.safeParse(entry);
 		if (!parsed.success) {
-			result.ignored.push({ key: '(data)', reason: `malformed event: ${parsed.error.issues[0]?.path.join('.') || 'shape'}` });
+			result.ignored.push({
+				key: '(data)',
+				reason: `malformed event: ${parsed.error.issues[0]?.path.join('.') || 'shape'}`,
+			});
 			continue;
 		}
 		const event = parsed.data;
 		const type = canonicalEventType(event.event_type);
 		const info = xaaType(type);
-		const forUserId = event.filter?.user_id ?? (info.subject === 'account' ? (context.forUserId ?? null) : null);
-		const drafts = HANDLERS[info.payload]({ type, info, event, forUserId, includes: new Includes(event.includes) });
+		const forUserId =
+			event.filter?.user_id ?? (info.subject === 'account' ? (context.forUserId ?? null) : null);
+		const drafts = HANDLERS[info.payload]({
+			type,
+			info,
+			event,
+			forUserId,
+			includes: new Includes(event.includes),
+		});
 		if (typeof drafts === 'string') {
 			result.ignored.push({ key: type, reason: drafts });
 			continue;
@@ -78,12 +103,30 @@ export function normalizeXaa(body: Record<string, unknown>, context: XaaContext 
  * without a uuid (x-api/activity/quickstart.mdx); a digest of the entry stands in, equally stable.
  */
 function eventId({ event, type }: EventInput, part?: string | null): string {
-	const uuid = event.event_uuid ?? `sha256-${createHash('sha256').update(JSON.stringify([type, event.filter ?? null, event.payload ?? null])).digest('hex').slice(0, 32)}`;
+	const uuid =
+		event.event_uuid ??
+		`sha256-${createHash('sha256')
+			.update(JSON.stringify([type, event.filter ?? null, event.payload ?? null]))
+			.digest('hex')
+			.slice(0, 32)}`;
 	return part ? `${uuid}:${type}:${part}` : `${uuid}:${type}`;
 }
 
-function core(input: EventInput, event: EventName, createdAt: string | null, kinds: EventName[] = [event], part?: string | null) {
-	return { event, kinds, eventId: eventId(input, part), createdAt, source: 'xaa' as const, forUserId: input.forUserId };
+function core(
+	input: EventInput,
+	event: EventName,
+	createdAt: string | null,
+	kinds: EventName[] = [event],
+	part?: string | null,
+) {
+	return {
+		event,
+		kinds,
+		eventId: eventId(input, part),
+		createdAt,
+		source: 'xaa' as const,
+		forUserId: input.forUserId,
+	};
 }
 
 /**
@@ -107,9 +150,18 @@ function post(input: EventInput): Item[] | string {
 	const facts = {
 		forUserId,
 		authorId: payload.author_id ?? null,
-		repostOf: reposted || info.event === 'post.repost' ? { userId: authorOf(reposted) ?? ofMe('post.repost') } : null,
-		quoteOf: quoted || info.event === 'post.quote' ? { userId: authorOf(quoted) ?? ofMe('post.quote') } : null,
-		replyTo: repliedTo || info.event === 'post.reply' ? { userId: payload.in_reply_to_user_id ?? authorOf(repliedTo) ?? ofMe('post.reply') } : null,
+		repostOf:
+			reposted || info.event === 'post.repost'
+				? { userId: authorOf(reposted) ?? ofMe('post.repost') }
+				: null,
+		quoteOf:
+			quoted || info.event === 'post.quote'
+				? { userId: authorOf(quoted) ?? ofMe('post.quote') }
+				: null,
+		replyTo:
+			repliedTo || info.event === 'post.reply'
+				? { userId: payload.in_reply_to_user_id ?? authorOf(repliedTo) ?? ofMe('post.reply') }
+				: null,
 		mentionIds: mentionIdsOf(payload),
 	};
 	const classified = classifyPost(facts);
@@ -139,7 +191,12 @@ function postDelete(input: EventInput): Item[] | string {
 	const parsed = postDeletePayloadSchema.safeParse(input.event.payload);
 	if (!parsed.success) return 'malformed post.delete';
 	const { id, author_id: authorId = null } = parsed.data;
-	return [makeItem(core(input, 'post.deleted', null), { actor: input.includes.user(authorId), post: postStub(id, authorId) })];
+	return [
+		makeItem(core(input, 'post.deleted', null), {
+			actor: input.includes.user(authorId),
+			post: postStub(id, authorId),
+		}),
+	];
 }
 
 function like(input: EventInput): Item[] | string {
@@ -148,7 +205,8 @@ function like(input: EventInput): Item[] | string {
 	const { forUserId, includes } = input;
 	const payload = parsed.data;
 	const likedPost = includes.post(payload.liked_tweet_id);
-	const authorId = payload.liked_tweet_author_id ?? payload.tweet_author_id ?? likedPost?.author_id ?? null;
+	const authorId =
+		payload.liked_tweet_author_id ?? payload.tweet_author_id ?? likedPost?.author_id ?? null;
 	// The payload does not name who liked: the filter's side does (outbound = the account).
 	const direction = input.event.filter?.direction;
 	const byMe = direction === 'outbound' || (direction !== 'inbound' && authorId !== forUserId);
@@ -157,7 +215,9 @@ function like(input: EventInput): Item[] | string {
 		makeItem(core(input, 'post.liked', firstTime(payload.timestamp_ms, payload.created_at)), {
 			actor,
 			target: includes.user(authorId),
-			post: likedPost ? postFromV2(likedPost, includes) : postStub(payload.liked_tweet_id, authorId),
+			post: likedPost
+				? postFromV2(likedPost, includes)
+				: postStub(payload.liked_tweet_id, authorId),
 		}),
 	];
 }
@@ -175,7 +235,13 @@ function relation(input: EventInput): Item[] | string {
 }
 
 /** DM payloads keep AAA's legacy events and may hold several; each becomes an item. */
-function dmEvents(input: EventInput, key: 'direct_message_events' | 'direct_message_indicate_typing_events' | 'direct_message_mark_read_events') {
+function dmEvents(
+	input: EventInput,
+	key:
+		| 'direct_message_events'
+		| 'direct_message_indicate_typing_events'
+		| 'direct_message_mark_read_events',
+) {
 	const parsed = dmPayloadSchema.safeParse(input.event.payload);
 	if (!parsed.success) return null;
 	const users = new Map<string, UserRef>();
@@ -196,21 +262,36 @@ function directMessage(input: EventInput): Item[] | string {
 		const parsed = directMessageEventSchema.safeParse(element);
 		if (!parsed.success || (parsed.data.type && parsed.data.type !== 'message_create')) return [];
 		const senderId = idOf(parsed.data.message_create.sender_id);
-		const sent = input.type === 'dm.sent' || (input.type !== 'dm.received' && senderId === input.forUserId);
+		const sent =
+			input.type === 'dm.sent' || (input.type !== 'dm.received' && senderId === input.forUserId);
 		const message = messageFromDm(parsed.data, sent ? 'sent' : 'received');
 		return [
-			makeItem(core(input, sent ? 'dm.sent' : 'dm.received', isoTime(parsed.data.created_timestamp), undefined, message.id), {
-				actor: found.person(senderId),
-				target: found.person(message.recipientId),
-				message,
-			}),
+			makeItem(
+				core(
+					input,
+					sent ? 'dm.sent' : 'dm.received',
+					isoTime(parsed.data.created_timestamp),
+					undefined,
+					message.id,
+				),
+				{
+					actor: found.person(senderId),
+					target: found.person(message.recipientId),
+					message,
+				},
+			),
 		];
 	});
 }
 
 function dmIndicator(input: EventInput): Item[] | string {
 	const name = input.info.event === 'dm.read' ? 'dm.read' : 'dm.typing';
-	const found = dmEvents(input, name === 'dm.read' ? 'direct_message_mark_read_events' : 'direct_message_indicate_typing_events');
+	const found = dmEvents(
+		input,
+		name === 'dm.read'
+			? 'direct_message_mark_read_events'
+			: 'direct_message_indicate_typing_events',
+	);
 	if (!found) return 'malformed direct message payload';
 	return found.events.flatMap((element, index) => {
 		const parsed = dmIndicatorEventSchema.safeParse(element);
@@ -232,7 +313,10 @@ function revoke(input: EventInput): Item[] | string {
 	const parsed = revokePayloadSchema.safeParse(input.event.payload);
 	if (!parsed.success) return 'malformed oauth.revoke';
 	const userId = parsed.data.user_id;
-	const item = makeItem({ ...core(input, 'app.revoked', isoTime(parsed.data.date_time)), forUserId: userId }, { actor: userStub(userId) });
+	const item = makeItem(
+		{ ...core(input, 'app.revoked', isoTime(parsed.data.date_time)), forUserId: userId },
+		{ actor: userStub(userId) },
+	);
 	return [item];
 }
 
@@ -256,15 +340,26 @@ function profile(input: EventInput): Item[] | string {
 function chat(input: EventInput): Item[] | string {
 	const payload = (input.event.payload ?? {}) as Record<string, unknown>;
 	const createdAt = firstTime(payload.created_at_msec, payload.created_at, payload.updated_at);
-	return [makeItem(core(input, input.info.event, createdAt), { actor: input.includes.user(idOf(payload.sender_id)) })];
+	return [
+		makeItem(core(input, input.info.event, createdAt), {
+			actor: input.includes.user(idOf(payload.sender_id)),
+		}),
+	];
 }
 
 /** Spaces, broadcasts and news: no item fields of their own, so `raw` carries the content. */
 function other(input: EventInput): Item[] | string {
 	const payload = (input.event.payload ?? {}) as Record<string, unknown>;
 	const person = v2UserSchema.safeParse(payload.user ?? payload.author);
-	const actor = person.success ? userFromV2(person.data) : input.includes.user(idOf(payload.sender_id));
-	const createdAt = firstTime(payload.created_at_msec, payload.event_timestamp_ms, payload.created_at, payload.updated_at);
+	const actor = person.success
+		? userFromV2(person.data)
+		: input.includes.user(idOf(payload.sender_id));
+	const createdAt = firstTime(
+		payload.created_at_msec,
+		payload.event_timestamp_ms,
+		payload.created_at,
+		payload.updated_at,
+	);
 	return [makeItem(core(input, input.info.event, createdAt), { actor })];
 }
 

@@ -25,7 +25,11 @@ const MILLISECOND_FIELD: Partial<Record<AaaEventKey, 'created_timestamp' | 'time
 };
 
 /** The event's own `createdAt`, else the delivery's `created` (some seed examples carry only that). */
-function withMilliseconds(event: unknown, field: 'created_timestamp' | 'timestamp_ms', deliveredAt: unknown): unknown {
+function withMilliseconds(
+	event: unknown,
+	field: 'created_timestamp' | 'timestamp_ms',
+	deliveredAt: unknown,
+): unknown {
 	if (!event || typeof event !== 'object' || Array.isArray(event)) return event;
 	const record = event as Record<string, unknown>;
 	const at = typeof record.created_at === 'string' ? record.created_at : deliveredAt;

@@ -24,9 +24,16 @@ export interface AyrshareNormalizeContext {
 export const ACCOUNT_ACTIVITY = 'accountActivity';
 
 /** Normalizes one Ayrshare webhook delivery into normalized items (docs/contract.md). */
-export function normalizeAyrshare(body: unknown, context: AyrshareNormalizeContext): NormalizeResult {
+export function normalizeAyrshare(
+	body: unknown,
+	context: AyrshareNormalizeContext,
+): NormalizeResult {
 	const parsed = ayrshareEnvelopeSchema.safeParse(body);
-	if (!parsed.success) return { items: [], ignored: [{ key: '(body)', reason: 'not an Ayrshare webhook delivery (no action)' }] };
+	if (!parsed.success)
+		return {
+			items: [],
+			ignored: [{ key: '(body)', reason: 'not an Ayrshare webhook delivery (no action)' }],
+		};
 	const envelope = parsed.data;
 	const common = ayrshareCommonSchema.parse(envelope);
 	if (envelope.action === ACCOUNT_ACTIVITY) return accountActivity(envelope, common, context);
@@ -37,11 +44,18 @@ export function normalizeAyrshare(body: unknown, context: AyrshareNormalizeConte
  * X events go through the AAA normalizer, so their items (and X-derived event ids) equal the
  * direct route's; only `source`, `ayrshare` and `raw` say they came through Ayrshare.
  */
-function accountActivity(envelope: AyrshareEnvelope, common: AyrshareCommon, context: AyrshareNormalizeContext): NormalizeResult {
+function accountActivity(
+	envelope: AyrshareEnvelope,
+	common: AyrshareCommon,
+	context: AyrshareNormalizeContext,
+): NormalizeResult {
 	const aaaEnvelope = aaaEnvelopeFromAyrshare(envelope);
 	const forUserId = context.linkedXUserId ?? subscriberFromDmTarget(aaaEnvelope);
 	const result = normalizeAaa(aaaEnvelope, { source: 'ayrshare', forUserId });
-	return { ...result, items: result.items.map((item) => ({ ...item, ayrshare: common, raw: envelope })) };
+	return {
+		...result,
+		items: result.items.map((item) => ({ ...item, ayrshare: common, raw: envelope })),
+	};
 }
 
 /**
@@ -52,9 +66,18 @@ function accountActivity(envelope: AyrshareEnvelope, common: AyrshareCommon, con
 function actionItem(envelope: AyrshareEnvelope, common: AyrshareCommon): Item {
 	const { action } = envelope;
 	const event = (isDocumentedAction(action) ? `ayrshare.${action}` : 'ayrshare.other') as EventName;
-	const fields = isDocumentedAction(action) ? AYRSHARE_ACTION_SCHEMAS[action].parse(envelope) : undocumentedFields(envelope);
+	const fields = isDocumentedAction(action)
+		? AYRSHARE_ACTION_SCHEMAS[action].parse(envelope)
+		: undocumentedFields(envelope);
 	return makeItem(
-		{ event, kinds: [event], eventId: deliveryEventId(envelope), source: 'ayrshare', forUserId: null, createdAt: isoTime(envelope.created) },
+		{
+			event,
+			kinds: [event],
+			eventId: deliveryEventId(envelope),
+			source: 'ayrshare',
+			forUserId: null,
+			createdAt: isoTime(envelope.created),
+		},
 		{ ayrshare: { ...common, ...fields }, raw: envelope },
 	);
 }
@@ -62,7 +85,8 @@ function actionItem(envelope: AyrshareEnvelope, common: AyrshareCommon): Item {
 /** An action this package does not know yet: pass its fields through, minus the envelope's. */
 function undocumentedFields(envelope: AyrshareEnvelope): Record<string, unknown> {
 	const fields: Record<string, unknown> = { ...envelope };
-	for (const key of ['action', 'refId', 'hookId', 'title', 'url', 'retryAttempt', 'created']) delete fields[key];
+	for (const key of ['action', 'refId', 'hookId', 'title', 'url', 'retryAttempt', 'created'])
+		delete fields[key];
 	return fields;
 }
 
@@ -71,6 +95,8 @@ function deliveryEventId(envelope: AyrshareEnvelope): string {
 	const withoutRetry: Record<string, unknown> = { ...envelope };
 	delete withoutRetry.retryAttempt;
 	// Bounded again here: this normalizer is also called with bodies that did not come through receive.ts.
-	const digest = createHash('sha256').update(JSON.stringify(boundedJson(withoutRetry))).digest('hex');
+	const digest = createHash('sha256')
+		.update(JSON.stringify(boundedJson(withoutRetry)))
+		.digest('hex');
 	return `${envelope.action}:${digest.slice(0, 32)}`;
 }

@@ -28,7 +28,15 @@ export function messageFromDm(event: DirectMessageEvent, direction: Message['dir
 
 /** `dm.read` says only up to which message the conversation was read. */
 export function readMarker(lastReadId: string | null): Message {
-	return { id: lastReadId, text: null, senderId: null, recipientId: null, direction: null, urls: [], media: [] };
+	return {
+		id: lastReadId,
+		text: null,
+		senderId: null,
+		recipientId: null,
+		direction: null,
+		urls: [],
+		media: [],
+	};
 }
 
 /** A post known only by its id and author (a deleted post, a liked post X did not include). */

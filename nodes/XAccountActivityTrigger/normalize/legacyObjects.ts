@@ -26,7 +26,11 @@ export function userFromLegacy(user: LegacyUser | null | undefined): UserRef | n
 }
 
 /** A user known only by id (and maybe a handle), e.g. from a DM or an `in_reply_to_*` field. */
-export function userStub(id: string | null, username: string | null = null, name: string | null = null): UserRef | null {
+export function userStub(
+	id: string | null,
+	username: string | null = null,
+	name: string | null = null,
+): UserRef | null {
 	if (!id) return null;
 	return { id, username, name, profileImageUrl: null, followersCount: null, verified: null };
 }
@@ -45,9 +49,19 @@ export function mentionIds(tweet: LegacyTweet): string[] {
 }
 
 export function mediaFromEntities(
-	media: ReadonlyArray<{ type?: string | null; media_url_https?: string | null; media_url?: string | null }> | null | undefined,
+	media:
+		| ReadonlyArray<{
+				type?: string | null;
+				media_url_https?: string | null;
+				media_url?: string | null;
+		  }>
+		| null
+		| undefined,
 ): Media[] {
-	return (media ?? []).map((m) => ({ type: strOrNull(m.type), url: strOrNull(m.media_url_https ?? m.media_url) }));
+	return (media ?? []).map((m) => ({
+		type: strOrNull(m.type),
+		url: strOrNull(m.media_url_https ?? m.media_url),
+	}));
 }
 
 export function expandedUrls(entities: Entities | null | undefined): string[] {
@@ -58,7 +72,10 @@ export function postFromLegacy(tweet: LegacyTweet): Post | null {
 	const id = idOf(tweet.id_str, tweet.id);
 	if (!id) return null;
 	const entities = fullEntities(tweet);
-	const media = tweet.extended_tweet?.extended_entities?.media ?? tweet.extended_entities?.media ?? entities.media;
+	const media =
+		tweet.extended_tweet?.extended_entities?.media ??
+		tweet.extended_entities?.media ??
+		entities.media;
 	return {
 		id,
 		text: fullText(tweet),
@@ -67,9 +84,15 @@ export function postFromLegacy(tweet: LegacyTweet): Post | null {
 		authorId: idOf(tweet.user?.id_str, tweet.user?.id),
 		inReplyToPostId: idOf(tweet.in_reply_to_status_id_str, tweet.in_reply_to_status_id),
 		inReplyToUserId: idOf(tweet.in_reply_to_user_id_str, tweet.in_reply_to_user_id),
-		quotedPostId: idOf(tweet.quoted_status?.id_str ?? tweet.quoted_status_id_str, tweet.quoted_status?.id),
+		quotedPostId: idOf(
+			tweet.quoted_status?.id_str ?? tweet.quoted_status_id_str,
+			tweet.quoted_status?.id,
+		),
 		repostedPostId: idOf(tweet.retweeted_status?.id_str, tweet.retweeted_status?.id),
-		mentions: (entities.user_mentions ?? []).map((m) => ({ id: idOf(m.id_str, m.id), username: strOrNull(m.screen_name) })),
+		mentions: (entities.user_mentions ?? []).map((m) => ({
+			id: idOf(m.id_str, m.id),
+			username: strOrNull(m.screen_name),
+		})),
 		hashtags: compact((entities.hashtags ?? []).map((h) => strOrNull(h.text))),
 		urls: expandedUrls(entities),
 		media: mediaFromEntities(media),

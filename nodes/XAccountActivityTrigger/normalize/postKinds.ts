@@ -16,7 +16,13 @@ export interface PostFacts {
 	mentionIds: readonly string[];
 }
 
-const PRECEDENCE: readonly EventName[] = ['post.repost', 'post.quote', 'post.reply', 'post.mention', 'post.created'];
+const PRECEDENCE: readonly EventName[] = [
+	'post.repost',
+	'post.quote',
+	'post.reply',
+	'post.mention',
+	'post.created',
+];
 
 export interface PostClassification {
 	event: EventName;
@@ -29,14 +35,16 @@ export interface PostClassification {
  */
 export function classifyPost(facts: PostFacts): PostClassification | null {
 	const me = facts.forUserId;
-	const involves = (userId: string | null | undefined) => me === null || facts.authorId === me || userId === me;
+	const involves = (userId: string | null | undefined) =>
+		me === null || facts.authorId === me || userId === me;
 	const kinds = new Set<EventName>();
 
 	if (facts.repostOf && involves(facts.repostOf.userId)) kinds.add('post.repost');
 	if (facts.quoteOf && involves(facts.quoteOf.userId)) kinds.add('post.quote');
 	if (facts.replyTo && involves(facts.replyTo.userId)) kinds.add('post.reply');
 	// A repost's "RT @user" text is not a mention; nor is mentioning yourself.
-	if (!facts.repostOf && me !== null && facts.authorId !== me && facts.mentionIds.includes(me)) kinds.add('post.mention');
+	if (!facts.repostOf && me !== null && facts.authorId !== me && facts.mentionIds.includes(me))
+		kinds.add('post.mention');
 	if (me !== null && facts.authorId === me) kinds.add('post.created');
 	if (me === null && kinds.size === 0) kinds.add('post.created');
 

@@ -17,5 +17,10 @@ const MAX_DEPTH = 32;
 export function snakeCaseKeys(value: unknown, depth = 0): unknown {
 	if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map((inner) => snakeCaseKeys(inner, depth + 1));
-	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [snakeCaseKey(key), snakeCaseKeys(inner, depth + 1)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, inner]) => [
+			snakeCaseKey(key),
+			snakeCaseKeys(inner, depth + 1),
+		]),
+	);
 }

@@ -12,9 +12,16 @@ export function userFromV2(user: V2User | null | undefined): UserRef | null {
 		username: strOrNull(user.username),
 		name: strOrNull(user.name),
 		profileImageUrl: strOrNull(user.profile_image_url),
-		followersCount: typeof user.public_metrics?.followers_count === 'number' ? user.public_metrics.followers_count : null,
+		followersCount:
+			typeof user.public_metrics?.followers_count === 'number'
+				? user.public_metrics.followers_count
+				: null,
 		verified:
-			typeof user.verified === 'boolean' ? user.verified : typeof user.verified_type === 'string' ? user.verified_type !== 'none' : null,
+			typeof user.verified === 'boolean'
+				? user.verified
+				: typeof user.verified_type === 'string'
+					? user.verified_type !== 'none'
+					: null,
 	};
 }
 
@@ -26,7 +33,9 @@ export class Includes {
 		if (!id) return null;
 		const found = userFromV2(this.includes?.users.find((user) => user.id === id));
 		if (found) return found;
-		const mention = mentionedIn ? fullEntities(mentionedIn).mentions?.find((m) => m.id === id) : undefined;
+		const mention = mentionedIn
+			? fullEntities(mentionedIn).mentions?.find((m) => m.id === id)
+			: undefined;
 		return userStub(id, strOrNull(mention?.username));
 	}
 
@@ -42,7 +51,10 @@ export class Includes {
 	media(keys: readonly string[] | null | undefined) {
 		return (keys ?? []).map((key) => {
 			const media = this.includes?.media.find((m) => m.media_key === key);
-			return { type: strOrNull(media?.type), url: strOrNull(media?.url ?? media?.preview_image_url) };
+			return {
+				type: strOrNull(media?.type),
+				url: strOrNull(media?.url ?? media?.preview_image_url),
+			};
 		});
 	}
 }
@@ -51,7 +63,10 @@ function fullEntities(post: V2Post): V2Entities {
 	return post.note_tweet?.entities ?? post.entities ?? {};
 }
 
-export function referencedId(post: V2Post, type: 'replied_to' | 'quoted' | 'retweeted'): string | null {
+export function referencedId(
+	post: V2Post,
+	type: 'replied_to' | 'quoted' | 'retweeted',
+): string | null {
 	return post.referenced_tweets?.find((ref) => ref.type === type)?.id ?? null;
 }
 
@@ -72,10 +87,17 @@ export function postFromV2(post: V2Post, includes: Includes): Post {
 		inReplyToUserId: post.in_reply_to_user_id ?? null,
 		quotedPostId: referencedId(post, 'quoted'),
 		repostedPostId: referencedId(post, 'retweeted'),
-		mentions: (entities.mentions ?? []).map((m) => ({ id: m.id ?? null, username: strOrNull(m.username) })),
+		mentions: (entities.mentions ?? []).map((m) => ({
+			id: m.id ?? null,
+			username: strOrNull(m.username),
+		})),
 		hashtags: compact((entities.hashtags ?? []).map((h) => strOrNull(h.tag))),
 		// Media links are also listed as URLs; they belong in `media`.
-		urls: compact((entities.urls ?? []).filter((u) => !u.media_key).map((u) => strOrNull(u.expanded_url ?? u.url))),
+		urls: compact(
+			(entities.urls ?? [])
+				.filter((u) => !u.media_key)
+				.map((u) => strOrNull(u.expanded_url ?? u.url)),
+		),
 		media: includes.media(post.attachments?.media_keys),
 	};
 }

@@ -15,7 +15,8 @@ export function strOrNull(value: unknown): string | null {
 /** Epoch milliseconds (number or numeric string) or a date string → ISO 8601 UTC; anything else → null. */
 export function isoTime(value: unknown): string | null {
 	if (value === null || value === undefined || value === '') return null;
-	const asNumber = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : NaN;
+	const asNumber =
+		typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : NaN;
 	const date = Number.isFinite(asNumber) ? new Date(asNumber) : new Date(String(value));
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
@@ -33,5 +34,7 @@ export function compact<T>(values: ReadonlyArray<T | null | undefined>): T[] {
 }
 
 export function postUrl(postId: string, username: string | null): string {
-	return username ? `https://x.com/${username}/status/${postId}` : `https://x.com/i/web/status/${postId}`;
+	return username
+		? `https://x.com/${username}/status/${postId}`
+		: `https://x.com/i/web/status/${postId}`;
 }

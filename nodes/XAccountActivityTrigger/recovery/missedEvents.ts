@@ -6,7 +6,13 @@ import { xErrorReason } from '../../shared/transport/xErrors';
 import { makeItem, type Item, type Source } from '../schemas/item';
 import type { TriggerState } from '../triggerState';
 import { type Span, addSpan, dueAt, nextReplay, widenGap } from './replayPlan';
-import { type RecoveryState, knownInProcess, readRecovery, rememberInProcess, writeRecovery } from './recoveryState';
+import {
+	type RecoveryState,
+	knownInProcess,
+	readRecovery,
+	rememberInProcess,
+	writeRecovery,
+} from './recoveryState';
 
 /**
  * Missed-event recovery (option "Recover Missed Events"): when the trigger finds it was not
@@ -36,7 +42,10 @@ const activating = new Set<string>();
 const running = new Set<string>();
 
 /** Runs an activation hook; CRCs arriving meanwhile leave recovery to the hook. */
-export async function duringActivation<T>(context: IHookFunctions, hook: () => Promise<T>): Promise<T> {
+export async function duringActivation<T>(
+	context: IHookFunctions,
+	hook: () => Promise<T>,
+): Promise<T> {
 	const key = recoveryKey(context);
 	activating.add(key);
 	try {
@@ -47,7 +56,10 @@ export async function duringActivation<T>(context: IHookFunctions, hook: () => P
 }
 
 export function recoveryEnabled(context: Context): boolean {
-	return (context.getNodeParameter('options', {}) as { recoverMissedEvents?: boolean }).recoverMissedEvents !== false;
+	return (
+		(context.getNodeParameter('options', {}) as { recoverMissedEvents?: boolean })
+			.recoverMissedEvents !== false
+	);
 }
 
 export function recoveryKey(context: Context): string {
@@ -64,7 +76,10 @@ interface Gap {
 
 function gapOf(state: RecoveryState, lastReceipt: number | null, away: boolean): Gap {
 	const starts = [lastReceipt, state.coveredTo].filter((v): v is number => typeof v === 'number');
-	return { start: starts.length ? Math.max(...starts) : null, threshold: away ? AWAY_GAP_MS : SILENCE_GAP_MS };
+	return {
+		start: starts.length ? Math.max(...starts) : null,
+		threshold: away ? AWAY_GAP_MS : SILENCE_GAP_MS,
+	};
 }
 
 /**
@@ -98,7 +113,8 @@ export function recoveryDue(
 	if (state.stopped) return false;
 	const { start, threshold } = gapOf(state, lastReceipt, away);
 	if (start !== null && now - start > threshold) return true;
-	if (state.job) return finishedJobIds.includes(state.job.id) || now - state.job.at > JOB_TIMEOUT_MS;
+	if (state.job)
+		return finishedJobIds.includes(state.job.id) || now - state.job.at > JOB_TIMEOUT_MS;
 	const due = dueAt(state.pending);
 	return state.reports.length > 0 || (due !== null && due <= now);
 }
@@ -131,29 +147,47 @@ export async function recoverMissedEvents(this: Context, options: RunOptions): P
 			// The workflow was deactivated on purpose: that time is not a gap.
 			Object.assign(state, { stopped: false, coveredTo: now, pending: [], job: null });
 		} else if (!state.stopped) {
-			const { start, threshold } = gapOf(state, options.lastReceipt, occasion === 'activation' || options.away === true);
+			const { start, threshold } = gapOf(
+				state,
+				options.lastReceipt,
+				occasion === 'activation' || options.away === true,
+			);
 			if (start !== null && now - start > threshold) {
 				state.pending = addSpan(state.pending, widenGap(start, now));
 				state.coveredTo = now;
-				this.logger.info(`X Account Activity Trigger: not receiving from ${readable(start)} to ${readable(now)}; recovering missed events`);
+				this.logger.info(
+					`X Account Activity Trigger: not receiving from ${readable(start)} to ${readable(now)}; recovering missed events`,
+				);
 				if (occasion !== 'activation') await keepWebhookValid.call(this, options.webhookId);
 			}
-			if (state.job && (options.finishedJobIds?.includes(state.job.id) || now - state.job.at > JOB_TIMEOUT_MS)) state.job = null;
+			if (
+				state.job &&
+				(options.finishedJobIds?.includes(state.job.id) || now - state.job.at > JOB_TIMEOUT_MS)
+			)
+				state.job = null;
 			// Not while activating: X sends the replayed events at once and never retries them, and
 			// n8n may not answer on the URL until activation is over (measured on 2.8.4 at a
 			// restart). The first delivery or CRC afterwards asks, X's hourly CRC at the latest.
-			if (!state.job && occasion !== 'activation') await requestNext.call(this, state, options.webhookId, now);
+			if (!state.job && occasion !== 'activation')
+				await requestNext.call(this, state, options.webhookId, now);
 		}
 		if (JSON.stringify(state) !== before) writeRecovery(key, staticData, state, options.persist);
 		else rememberInProcess(key, staticData);
 	} catch (error) {
-		this.logger.warn(`X Account Activity Trigger: missed-event recovery failed: ${(error as Error).message}`);
+		this.logger.warn(
+			`X Account Activity Trigger: missed-event recovery failed: ${(error as Error).message}`,
+		);
 	} finally {
 		running.delete(key);
 	}
 }
 
-async function requestNext(this: Context, state: RecoveryState, webhookId: string, now: number): Promise<void> {
+async function requestNext(
+	this: Context,
+	state: RecoveryState,
+	webhookId: string,
+	now: number,
+): Promise<void> {
 	const step = nextReplay(state.pending, now);
 	state.pending = step.pending;
 	for (const span of step.lost) {
@@ -167,9 +201,15 @@ async function requestNext(this: Context, state: RecoveryState, webhookId: strin
 	if (!step.request) return;
 	const request = step.request;
 	try {
-		const job = await createReplayJob.call(this, { webhookId, fromMs: request.from, toMs: request.to });
+		const job = await createReplayJob.call(this, {
+			webhookId,
+			fromMs: request.from,
+			toMs: request.to,
+		});
 		state.job = { id: job.job_id, from: request.from, to: request.to, at: now };
-		this.logger.info(`X Account Activity Trigger: asked X to replay ${describe(request)} (job ${job.job_id})`);
+		this.logger.info(
+			`X Account Activity Trigger: asked X to replay ${describe(request)} (job ${job.job_id})`,
+		);
 	} catch (error) {
 		const reason = xErrorReason(error);
 		const status = Number((error as { context?: { httpStatus?: unknown } }).context?.httpStatus);
@@ -178,11 +218,20 @@ async function requestNext(this: Context, state: RecoveryState, webhookId: strin
 		if (transient) {
 			// Another job is running, X's replay rate limit, or X unreachable: asked again at the next chance.
 			state.pending = addSpan(state.pending, request);
-			this.logger.warn(`X Account Activity Trigger: replay of ${describe(request)} postponed (${message})`);
+			this.logger.warn(
+				`X Account Activity Trigger: replay of ${describe(request)} postponed (${message})`,
+			);
 			return;
 		}
-		state.reports.push({ jobId: null, state: 'Refused', description: `X refused to replay ${describe(request)}: ${message}`, at: now });
-		this.logger.warn(`X Account Activity Trigger: X refused to replay ${describe(request)}: ${message}`);
+		state.reports.push({
+			jobId: null,
+			state: 'Refused',
+			description: `X refused to replay ${describe(request)}: ${message}`,
+			at: now,
+		});
+		this.logger.warn(
+			`X Account Activity Trigger: X refused to replay ${describe(request)}: ${message}`,
+		);
 	}
 }
 
@@ -191,29 +240,50 @@ async function keepWebhookValid(this: Context, webhookId: string): Promise<void>
 	try {
 		const webhook = (await listWebhooks.call(this)).find((w) => w.id === webhookId);
 		if (webhook?.valid === false && !(await revalidateWebhook.call(this, webhookId))) {
-			this.logger.warn('X Account Activity Trigger: X marks the webhook invalid and re-validating it failed; deactivate and activate the workflow');
+			this.logger.warn(
+				'X Account Activity Trigger: X marks the webhook invalid and re-validating it failed; deactivate and activate the workflow',
+			);
 		}
 	} catch (error) {
-		this.logger.warn(`X Account Activity Trigger: could not check the webhook with X: ${(error as Error).message}`);
+		this.logger.warn(
+			`X Account Activity Trigger: could not check the webhook with X: ${(error as Error).message}`,
+		);
 	}
 }
 
 /** X's replay_job_status for the job in flight: the next part may be requested. Cheap; runs even during an activation. */
-export function noteFinishedJobs(context: IWebhookFunctions, staticData: TriggerState, finishedJobIds: readonly string[]): void {
+export function noteFinishedJobs(
+	context: IWebhookFunctions,
+	staticData: TriggerState,
+	finishedJobIds: readonly string[],
+): void {
 	if (!finishedJobIds.length) return;
 	const key = recoveryKey(context);
 	const state = readRecovery(key, staticData);
-	if (state.job && finishedJobIds.includes(state.job.id)) writeRecovery(key, staticData, { ...state, job: null }, true);
+	if (state.job && finishedJobIds.includes(state.job.id))
+		writeRecovery(key, staticData, { ...state, job: null }, true);
 }
 
 /** Outcomes not yet shown to the workflow, as `replay.finished` items; they are removed from the state. */
-export function takeRecoveryReports(context: IWebhookFunctions, staticData: TriggerState, source: Source, forUserId: string | null): Item[] {
+export function takeRecoveryReports(
+	context: IWebhookFunctions,
+	staticData: TriggerState,
+	source: Source,
+	forUserId: string | null,
+): Item[] {
 	const key = recoveryKey(context);
 	const state = readRecovery(key, staticData);
 	if (!state.reports.length) return [];
 	const items = state.reports.map((report) =>
 		makeItem(
-			{ event: 'replay.finished', kinds: ['replay.finished'], eventId: `recovery:${report.at}:${report.state}:${report.description.length}`, source, forUserId, createdAt: new Date(report.at).toISOString() },
+			{
+				event: 'replay.finished',
+				kinds: ['replay.finished'],
+				eventId: `recovery:${report.at}:${report.state}:${report.description.length}`,
+				source,
+				forUserId,
+				createdAt: new Date(report.at).toISOString(),
+			},
 			{ replay: { jobId: report.jobId, state: report.state, description: report.description } },
 		),
 	);
@@ -224,5 +294,10 @@ export function takeRecoveryReports(context: IWebhookFunctions, staticData: Trig
 /** Deactivation: the time until the next activation is not a gap. */
 export function stopRecovery(context: IHookFunctions, staticData: TriggerState): void {
 	const key = recoveryKey(context);
-	writeRecovery(key, staticData, { ...readRecovery(key, staticData), stopped: true, pending: [], job: null }, true);
+	writeRecovery(
+		key,
+		staticData,
+		{ ...readRecovery(key, staticData), stopped: true, pending: [], job: null },
+		true,
+	);
 }

@@ -3,7 +3,13 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { noteReceipt, readCheckpoint } from '../dedupe/checkpoint';
 import type { Item } from '../schemas/item';
 import type { TriggerState } from '../triggerState';
-import { firstSightInProcess, noteFinishedJobs, recoverMissedEvents, recoveryDue, takeRecoveryReports } from './missedEvents';
+import {
+	firstSightInProcess,
+	noteFinishedJobs,
+	recoverMissedEvents,
+	recoveryDue,
+	takeRecoveryReports,
+} from './missedEvents';
 
 /**
  * Missed-event recovery on the request path of the X routes. Every answered delivery and CRC is a
@@ -12,11 +18,23 @@ import { firstSightInProcess, noteFinishedJobs, recoverMissedEvents, recoveryDue
  */
 
 /** After a CRC was answered. Recovery state stays in memory here: see recoveryState.ts. */
-export async function afterCrc(this: IWebhookFunctions, state: TriggerState, now: number): Promise<void> {
+export async function afterCrc(
+	this: IWebhookFunctions,
+	state: TriggerState,
+	now: number,
+): Promise<void> {
 	const lastReceipt = readCheckpoint(state).at;
 	const away = firstSightInProcess(this, state);
 	if (state.webhookId && recoveryDue(this, state, now, lastReceipt, [], away)) {
-		await recoverMissedEvents.call(this, { webhookId: state.webhookId, staticData: state, now, lastReceipt, occasion: 'crc', persist: false, away });
+		await recoverMissedEvents.call(this, {
+			webhookId: state.webhookId,
+			staticData: state,
+			now,
+			lastReceipt,
+			occasion: 'crc',
+			persist: false,
+			away,
+		});
 	}
 	noteReceipt(state, now);
 }
@@ -25,16 +43,38 @@ export async function afterCrc(this: IWebhookFunctions, state: TriggerState, now
  * After an authentic delivery was read. Returns null when recovery had nothing to do (the caller
  * answers as usual); otherwise it has called `answer` and returns the recovery outcomes to emit.
  */
-export async function afterDelivery(this: IWebhookFunctions, state: TriggerState, now: number, items: readonly Item[], answer: () => void): Promise<Item[] | null> {
+export async function afterDelivery(
+	this: IWebhookFunctions,
+	state: TriggerState,
+	now: number,
+	items: readonly Item[],
+	answer: () => void,
+): Promise<Item[] | null> {
 	const lastReceipt = readCheckpoint(state).at;
-	const finishedJobIds = items.flatMap((item) => (item.event === 'replay.finished' && item.replay?.jobId ? [item.replay.jobId] : []));
+	const finishedJobIds = items.flatMap((item) =>
+		item.event === 'replay.finished' && item.replay?.jobId ? [item.replay.jobId] : [],
+	);
 	noteFinishedJobs(this, state, finishedJobIds);
 	const away = firstSightInProcess(this, state);
 	const due = !!state.webhookId && recoveryDue(this, state, now, lastReceipt, finishedJobIds, away);
 	noteReceipt(state, now);
 	if (!due || !state.webhookId) return null;
 	answer();
-	await recoverMissedEvents.call(this, { webhookId: state.webhookId, staticData: state, now, lastReceipt, occasion: 'delivery', finishedJobIds, persist: true, away });
+	await recoverMissedEvents.call(this, {
+		webhookId: state.webhookId,
+		staticData: state,
+		now,
+		lastReceipt,
+		occasion: 'delivery',
+		finishedJobIds,
+		persist: true,
+		away,
+	});
 	const first = items[0];
-	return takeRecoveryReports(this, state, first?.source ?? (this.getNodeParameter('source', 'aaa') as Item['source']), first?.forUserId ?? state.subscribedUserId ?? null);
+	return takeRecoveryReports(
+		this,
+		state,
+		first?.source ?? (this.getNodeParameter('source', 'aaa') as Item['source']),
+		first?.forUserId ?? state.subscribedUserId ?? null,
+	);
 }

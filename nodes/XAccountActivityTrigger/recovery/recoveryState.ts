@@ -28,7 +28,10 @@ const stateSchema = z.object({
 	/** Receipts up to here are accounted for: recovered, requested, pending or given up. */
 	coveredTo: z.number().finite().nullable().default(null),
 	pending: z.array(spanSchema).max(50).default([]),
-	job: z.object({ id: z.string(), from: z.number(), to: z.number(), at: z.number() }).nullable().default(null),
+	job: z
+		.object({ id: z.string(), from: z.number(), to: z.number(), at: z.number() })
+		.nullable()
+		.default(null),
 	reports: z.array(reportSchema).max(10).default([]),
 	/** Set on deactivation: the time the workflow was off is not a gap. */
 	stopped: z.boolean().default(false),
@@ -50,8 +53,18 @@ export function readRecovery(key: string, staticData: IDataObject): RecoveryStat
 }
 
 /** Keeps the state in memory, and in static data too unless `persist` is false (CRC requests). */
-export function writeRecovery(key: string, staticData: IDataObject, state: RecoveryState, persist: boolean): void {
-	const next = { ...state, rev: state.rev + 1, reports: state.reports.slice(-10), pending: state.pending.slice(0, 50) };
+export function writeRecovery(
+	key: string,
+	staticData: IDataObject,
+	state: RecoveryState,
+	persist: boolean,
+): void {
+	const next = {
+		...state,
+		rev: state.rev + 1,
+		reports: state.reports.slice(-10),
+		pending: state.pending.slice(0, 50),
+	};
 	memory.set(key, next);
 	if (persist) staticData[RECOVERY_FIELD] = JSON.parse(JSON.stringify(next)) as IDataObject;
 }

@@ -22,7 +22,12 @@ export const legacyUserSchema = z
 	.passthrough();
 
 const mentionEntity = z
-	.object({ id: opt(idLike), id_str: opt(z.string()), screen_name: opt(z.string()), name: opt(z.string()) })
+	.object({
+		id: opt(idLike),
+		id_str: opt(z.string()),
+		screen_name: opt(z.string()),
+		name: opt(z.string()),
+	})
 	.passthrough();
 
 const mediaEntity = z
@@ -38,7 +43,9 @@ export const entitiesSchema = z
 	.object({
 		user_mentions: opt(z.array(mentionEntity)),
 		hashtags: opt(z.array(z.object({ text: opt(z.string()) }).passthrough())),
-		urls: opt(z.array(z.object({ url: opt(z.string()), expanded_url: opt(z.string()) }).passthrough())),
+		urls: opt(
+			z.array(z.object({ url: opt(z.string()), expanded_url: opt(z.string()) }).passthrough()),
+		),
 		media: opt(z.array(mediaEntity)),
 	})
 	.passthrough();
@@ -131,7 +138,9 @@ export const directMessageEventSchema = z
 						.object({
 							text: opt(z.string()),
 							entities: opt(entitiesSchema),
-							attachment: opt(z.object({ type: opt(z.string()), media: opt(mediaEntity) }).passthrough()),
+							attachment: opt(
+								z.object({ type: opt(z.string()), media: opt(mediaEntity) }).passthrough(),
+							),
 						})
 						.passthrough(),
 				),
@@ -226,5 +235,7 @@ export function isAaaEventKey(key: string): key is AaaEventKey {
 
 /** Tells an AAA body from an XAA one on a shared URL (docs/x-activity-api.md). */
 export function looksLikeAaa(body: Record<string, unknown>): boolean {
-	return Object.keys(body).some((key) => key === 'for_user_id' || isAaaEventKey(key) || key.endsWith('_events'));
+	return Object.keys(body).some(
+		(key) => key === 'for_user_id' || isAaaEventKey(key) || key.endsWith('_events'),
+	);
 }

@@ -37,9 +37,21 @@ export const v2UserSchema = z.preprocess(
 
 const v2EntitiesSchema = z
 	.object({
-		mentions: opt(z.array(z.object({ id: opt(idString), username: opt(z.string()) }).passthrough())),
+		mentions: opt(
+			z.array(z.object({ id: opt(idString), username: opt(z.string()) }).passthrough()),
+		),
 		hashtags: opt(z.array(z.object({ tag: opt(z.string()) }).passthrough())),
-		urls: opt(z.array(z.object({ url: opt(z.string()), expanded_url: opt(z.string()), media_key: opt(z.string()) }).passthrough())),
+		urls: opt(
+			z.array(
+				z
+					.object({
+						url: opt(z.string()),
+						expanded_url: opt(z.string()),
+						media_key: opt(z.string()),
+					})
+					.passthrough(),
+			),
+		),
 	})
 	.passthrough();
 
@@ -56,12 +68,19 @@ export const v2PostSchema = z
 		entities: opt(v2EntitiesSchema),
 		attachments: opt(z.object({ media_keys: opt(z.array(z.string())) }).passthrough()),
 		/** Posts over 280 characters keep their full text and entities here. */
-		note_tweet: opt(z.object({ text: opt(z.string()), entities: opt(v2EntitiesSchema) }).passthrough()),
+		note_tweet: opt(
+			z.object({ text: opt(z.string()), entities: opt(v2EntitiesSchema) }).passthrough(),
+		),
 	})
 	.passthrough();
 
 export const v2MediaSchema = z
-	.object({ media_key: opt(z.string()), type: opt(z.string()), url: opt(z.string()), preview_image_url: opt(z.string()) })
+	.object({
+		media_key: opt(z.string()),
+		type: opt(z.string()),
+		url: opt(z.string()),
+		preview_image_url: opt(z.string()),
+	})
 	.passthrough();
 
 /** Entries that do not parse are dropped one by one rather than failing the whole delivery. */
@@ -69,13 +88,19 @@ const lenientArray = <T extends z.ZodTypeAny>(schema: T) =>
 	z
 		.array(z.unknown())
 		.nullish()
-		.transform((values) => (values ?? []).flatMap((value) => {
-			const parsed = schema.safeParse(value);
-			return parsed.success ? [parsed.data as z.infer<T>] : [];
-		}));
+		.transform((values) =>
+			(values ?? []).flatMap((value) => {
+				const parsed = schema.safeParse(value);
+				return parsed.success ? [parsed.data as z.infer<T>] : [];
+			}),
+		);
 
 export const xaaIncludesSchema = z
-	.object({ users: lenientArray(v2UserSchema), tweets: lenientArray(v2PostSchema), media: lenientArray(v2MediaSchema) })
+	.object({
+		users: lenientArray(v2UserSchema),
+		tweets: lenientArray(v2PostSchema),
+		media: lenientArray(v2MediaSchema),
+	})
 	.passthrough();
 
 export const xaaEventSchema = z
@@ -83,7 +108,11 @@ export const xaaEventSchema = z
 		// Webhook deliveries carry one; stream events may not (x-api/activity/quickstart.mdx).
 		event_uuid: opt(idString),
 		event_type: z.string(),
-		filter: opt(z.object({ user_id: opt(idString), keyword: opt(z.string()), direction: opt(z.string()) }).passthrough()),
+		filter: opt(
+			z
+				.object({ user_id: opt(idString), keyword: opt(z.string()), direction: opt(z.string()) })
+				.passthrough(),
+		),
 		tag: opt(z.string()),
 		payload: z.unknown(),
 		includes: opt(xaaIncludesSchema),
@@ -91,9 +120,13 @@ export const xaaEventSchema = z
 	.passthrough();
 
 /** One event per POST per the docs; an array is accepted too. */
-export const xaaEnvelopeSchema = z.object({ data: z.union([z.array(z.unknown()), z.record(z.unknown())]) }).passthrough();
+export const xaaEnvelopeSchema = z
+	.object({ data: z.union([z.array(z.unknown()), z.record(z.unknown())]) })
+	.passthrough();
 
-export const postDeletePayloadSchema = z.object({ id: idString, author_id: opt(idString) }).passthrough();
+export const postDeletePayloadSchema = z
+	.object({ id: idString, author_id: opt(idString) })
+	.passthrough();
 
 export const likePayloadSchema = z
 	.object({
@@ -108,7 +141,12 @@ export const likePayloadSchema = z
 	.passthrough();
 
 export const relationPayloadSchema = z
-	.object({ source: v2UserSchema, target: v2UserSchema, created_at: opt(z.string()), timestamp_ms: opt(idLike) })
+	.object({
+		source: v2UserSchema,
+		target: v2UserSchema,
+		created_at: opt(z.string()),
+		timestamp_ms: opt(idLike),
+	})
 	.passthrough();
 
 /** DMs keep Account Activity's legacy event shapes, with `{data: User}` entries in `users`. */
@@ -121,7 +159,9 @@ export const dmPayloadSchema = z
 	})
 	.passthrough();
 
-export const profilePayloadSchema = z.object({ before: z.unknown(), after: z.unknown() }).passthrough();
+export const profilePayloadSchema = z
+	.object({ before: z.unknown(), after: z.unknown() })
+	.passthrough();
 
 export const revokePayloadSchema = z
 	.object({ user_id: idString, app_id: opt(idString), date_time: opt(z.string()) })

@@ -39,15 +39,35 @@ const anything = field(z.unknown());
 const list = field(z.array(z.unknown()));
 
 /** The common part of every item's `ayrshare` (docs/contract.md: `{action, refId, hookId, title, …}`). */
-export const ayrshareCommonSchema = z.object({ action: text, refId: text, hookId: text, title: text });
+export const ayrshareCommonSchema = z.object({
+	action: text,
+	refId: text,
+	hookId: text,
+	title: text,
+});
 
 export type AyrshareCommon = z.infer<typeof ayrshareCommonSchema>;
 
 export const AYRSHARE_ACTION_SCHEMAS = {
 	/** A scheduled post was processed; `subAction: "tikTokPublished"` once TikTok made it public. */
-	scheduled: z.object({ subAction: text, status: text, code: number, id, errors: list, postIds: list }),
+	scheduled: z.object({
+		subAction: text,
+		status: text,
+		code: number,
+		id,
+		errors: list,
+		postIds: list,
+	}),
 	/** A profile linked, unlinked or must refresh a social network; `source` is `system` or `user`. */
-	social: z.object({ type: text, platform: text, displayName: text, source: text, details: anything, refreshBy: text, code: number }),
+	social: z.object({
+		type: text,
+		platform: text,
+		displayName: text,
+		source: text,
+		details: anything,
+		refreshBy: text,
+		code: number,
+	}),
 	/** Messaging add-on: `type` received / sent / read / reaction (`subAction` says created or deleted). */
 	messages: z.object({
 		type: text,
@@ -67,7 +87,15 @@ export const AYRSHARE_ACTION_SCHEMAS = {
 		timeStamp: number,
 	}),
 	/** A batch file is ready: `url` is the pre-signed file URL (not the webhook's), valid until `urlExpires`. */
-	batch: z.object({ type: text, batchType: text, source: text, url: text, urlExpires: text, userCount: number, timeStamp: number }),
+	batch: z.object({
+		type: text,
+		batchType: text,
+		source: text,
+		url: text,
+		urlExpires: text,
+		userCount: number,
+		timeStamp: number,
+	}),
 	/** A new RSS item; `data` is the item as Ayrshare read it. */
 	feed: z.object({ code: number, data: anything }),
 } as const;

@@ -7,4 +7,6 @@ export const idLike = z.union([z.string(), z.number()]);
 export const opt = <T extends z.ZodTypeAny>(schema: T) => schema.nullish();
 
 /** Booleans that some documents show as the strings "true"/"false". */
-export const boolLike = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
+export const boolLike = z
+	.union([z.boolean(), z.enum(['true', 'false'])])
+	.transform((v) => v === true || v === 'true');

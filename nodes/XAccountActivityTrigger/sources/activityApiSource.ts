@@ -1,7 +1,11 @@
 import { type IHookFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getAuthenticatedUser } from '../../shared/api/xUsers';
-import { createActivitySubscription, deleteActivitySubscriptions, listActivitySubscriptions } from '../../shared/api/xActivity';
+import {
+	createActivitySubscription,
+	deleteActivitySubscriptions,
+	listActivitySubscriptions,
+} from '../../shared/api/xActivity';
 import type { DeleteResult } from '../../shared/api/xActivityDeleteResults';
 import { eventRow } from '../../shared/eventCatalog';
 import { normalizeXaa } from '../normalize/activityApi';
@@ -11,7 +15,13 @@ import type { XWebhook } from '../../shared/schemas/xResponses';
 import type { TriggerState } from '../triggerState';
 import type { TriggerSource } from './triggerSource';
 import { type PlannedSubscription, findMatching, subscriptionPlan, triggerTag } from './xaaPlan';
-import { type HookContext, ensureXWebhook, existingValidWebhook, hookContext, releaseXWebhook } from './xWebhookRegistration';
+import {
+	type HookContext,
+	ensureXWebhook,
+	existingValidWebhook,
+	hookContext,
+	releaseXWebhook,
+} from './xWebhookRegistration';
 import { xReceiver } from './xReceiver';
 
 /** X Activity API: the same webhook as AAA, and one subscription per event type the selection needs. */
@@ -26,14 +36,22 @@ interface Account {
  * the credential is switched to another account while the webhook stays, the filters must name
  * the new one (X refuses private types for any account but the token's).
  */
-async function plan(this: IHookFunctions, context: HookContext, webhook: XWebhook): Promise<{ account: Account; planned: PlannedSubscription[] }> {
+async function plan(
+	this: IHookFunctions,
+	context: HookContext,
+	webhook: XWebhook,
+): Promise<{ account: Account; planned: PlannedSubscription[] }> {
 	const account: Account = await getAuthenticatedUser.call(this);
 	context.state.subscribedUserId = account.id;
 	const selected = this.getNodeParameter('events', ['*']) as string[];
-	return { account, planned: subscriptionPlan(selected, account.id, webhook.id, triggerTag(context.url)) };
+	return {
+		account,
+		planned: subscriptionPlan(selected, account.id, webhook.id, triggerTag(context.url)),
+	};
 }
 
-const accountName = (account: Account) => (account.username ? `@${account.username} (${account.id})` : account.id);
+const accountName = (account: Account) =>
+	account.username ? `@${account.username} (${account.id})` : account.id;
 
 /** Why X refused, in words that point at what to change (docs/x-activity-api.md, "When X refuses a subscription"). */
 function cause(planned: PlannedSubscription, account: Account, error: unknown): string {
@@ -43,7 +61,10 @@ function cause(planned: PlannedSubscription, account: Account, error: unknown): 
 	const label = eventRow(info.event)?.name ?? info.event;
 	const reason = xErrorReason(error);
 	const problemType = String((api?.errorResponse as { type?: unknown } | undefined)?.type ?? '');
-	const userContext = reason === 'UserNotAuthorized' || reason === 'UserContextRequired' || problemType.endsWith('/unsupported-authentication');
+	const userContext =
+		reason === 'UserNotAuthorized' ||
+		reason === 'UserContextRequired' ||
+		problemType.endsWith('/unsupported-authentication');
 	if (status === 403 && info.privacy !== 'public' && userContext) {
 		return (
 			`"${info.type}" is a private X event: X creates it only for the account that authorized your app, signed with that account’s own token. ` +
@@ -52,7 +73,8 @@ function cause(planned: PlannedSubscription, account: Account, error: unknown): 
 			'regenerate the token after changing it), then activate the workflow again.'
 		);
 	}
-	if (status === 403) return `Your X app’s access does not include "${info.type}". Deselect “${label}” in Events, or ask X to enable it for your app.`;
+	if (status === 403)
+		return `Your X app’s access does not include "${info.type}". Deselect “${label}” in Events, or ask X to enable it for your app.`;
 	return `Deselect “${label}” in Events, or fix what X named.${api?.description ? ` ${api.description}` : ''}`;
 }
 
@@ -60,12 +82,24 @@ function cause(planned: PlannedSubscription, account: Account, error: unknown): 
  * Names the refused event type, the account and X's own reason in the message, which is what n8n
  * shows for a failed activation: the user must know which selection to drop, or what to fix.
  */
-function refusal(this: IHookFunctions, planned: PlannedSubscription, account: Account, error: unknown): NodeOperationError {
+function refusal(
+	this: IHookFunctions,
+	planned: PlannedSubscription,
+	account: Account,
+	error: unknown,
+): NodeOperationError {
 	const api = error instanceof NodeApiError ? error : null;
-	const said = (api && parseXError(api.errorResponse).detail) ?? api?.message ?? String((error as Error)?.message ?? error);
-	return new NodeOperationError(this.getNode(), `X refused the "${planned.request.event_type}" subscription for account ${accountName(account)}: ${said}`, {
-		description: `${cause(planned, account, error)} Nothing this activation created was left behind.`,
-	});
+	const said =
+		(api && parseXError(api.errorResponse).detail) ??
+		api?.message ??
+		String((error as Error)?.message ?? error);
+	return new NodeOperationError(
+		this.getNode(),
+		`X refused the "${planned.request.event_type}" subscription for account ${accountName(account)}: ${said}`,
+		{
+			description: `${cause(planned, account, error)} Nothing this activation created was left behind.`,
+		},
+	);
 }
 
 /** An id X no longer knows is as good as deleted; any other failure is reported, naming the ids. */
@@ -73,15 +107,28 @@ function failedDeletes(results: readonly DeleteResult[]): DeleteResult[] {
 	return results.filter((result) => !result.deleted && result.reason !== 'SubscriptionNotFound');
 }
 
-function deleteFailure(this: IHookFunctions, failed: readonly DeleteResult[], what: string): NodeOperationError {
+function deleteFailure(
+	this: IHookFunctions,
+	failed: readonly DeleteResult[],
+	what: string,
+): NodeOperationError {
 	const list = failed.map((f) => `${f.id}${f.error ? ` (${f.error})` : ''}`).join(', ');
-	return new NodeOperationError(this.getNode(), `X did not delete ${failed.length === 1 ? 'a subscription' : `${failed.length} subscriptions`} ${what}: ${list}`, {
-		description: 'Delete them with the X Account Activity node (Activity Subscription → Delete); while they exist X bills the events they deliver.',
-	});
+	return new NodeOperationError(
+		this.getNode(),
+		`X did not delete ${failed.length === 1 ? 'a subscription' : `${failed.length} subscriptions`} ${what}: ${list}`,
+		{
+			description:
+				'Delete them with the X Account Activity node (Activity Subscription → Delete); while they exist X bills the events they deliver.',
+		},
+	);
 }
 
 /** Creates what is missing; on any refusal, removes what this call created and fails. */
-async function subscribe(this: IHookFunctions, context: HookContext, webhook: XWebhook): Promise<void> {
+async function subscribe(
+	this: IHookFunctions,
+	context: HookContext,
+	webhook: XWebhook,
+): Promise<void> {
 	const { state } = context;
 	const { account, planned } = await plan.call(this, context, webhook);
 	const existing = await listActivitySubscriptions.call(this);
@@ -98,7 +145,8 @@ async function subscribe(this: IHookFunctions, context: HookContext, webhook: XW
 		try {
 			created.push((await createActivitySubscription.call(this, wanted.request)).subscription_id);
 		} catch (error) {
-			if (created.length) await deleteActivitySubscriptions.call(this, created).catch(() => undefined);
+			if (created.length)
+				await deleteActivitySubscriptions.call(this, created).catch(() => undefined);
 			throw refusal.call(this, wanted, account, error);
 		}
 	}
@@ -106,7 +154,9 @@ async function subscribe(this: IHookFunctions, context: HookContext, webhook: XW
 	state.activitySubscriptions = [...kept, ...created];
 	// Ours from before but no longer selected (or for an account the credential no longer is): they
 	// would only deliver, and bill, events the workflow drops.
-	const stale = [...owned].filter((id) => !kept.includes(id) && existing.some((s) => s.subscription_id === id));
+	const stale = [...owned].filter(
+		(id) => !kept.includes(id) && existing.some((s) => s.subscription_id === id),
+	);
 	if (!stale.length) return;
 	const failed = failedDeletes(await deleteActivitySubscriptions.call(this, stale));
 	if (failed.length) throw deleteFailure.call(this, failed, 'that the trigger no longer needs');
@@ -126,7 +176,8 @@ export const xaaSource: TriggerSource = {
 	async create(this: IHookFunctions) {
 		const context = hookContext(this);
 		await ensureXWebhook.call(this, context, async (webhook) => {
-			if (context.options.subscribeOnActivation !== false) await subscribe.call(this, context, webhook);
+			if (context.options.subscribeOnActivation !== false)
+				await subscribe.call(this, context, webhook);
 		});
 		return true;
 	},
@@ -138,8 +189,17 @@ export const xaaSource: TriggerSource = {
 		// regardless of it; only ids X still lists, so one deleted by hand cannot block deactivation.
 		const stored = new Set(state.activitySubscriptions ?? []);
 		try {
-			const remaining = stored.size ? (await listActivitySubscriptions.call(this)).filter((s) => stored.has(s.subscription_id)) : [];
-			const failed = remaining.length ? failedDeletes(await deleteActivitySubscriptions.call(this, remaining.map((s) => s.subscription_id))) : [];
+			const remaining = stored.size
+				? (await listActivitySubscriptions.call(this)).filter((s) => stored.has(s.subscription_id))
+				: [];
+			const failed = remaining.length
+				? failedDeletes(
+						await deleteActivitySubscriptions.call(
+							this,
+							remaining.map((s) => s.subscription_id),
+						),
+					)
+				: [];
 			delete state.activitySubscriptions;
 			if (failed.length) throw deleteFailure.call(this, failed, 'on deactivation');
 		} finally {
@@ -152,7 +212,10 @@ export const xaaSource: TriggerSource = {
 	...xReceiver((body, state: TriggerState) => {
 		const result = normalizeXaa(body, { forUserId: state.subscribedUserId ?? null });
 		// X's oauth.revoke subscription cannot be filtered by user: every revoke of the app arrives.
-		const others = (item: Item) => item.event === 'app.revoked' && !!state.subscribedUserId && item.forUserId !== state.subscribedUserId;
+		const others = (item: Item) =>
+			item.event === 'app.revoked' &&
+			!!state.subscribedUserId &&
+			item.forUserId !== state.subscribedUserId;
 		return { ...result, items: result.items.filter((item) => !others(item)) };
 	}),
 };

@@ -1,7 +1,11 @@
 import { type IHookFunctions, NodeOperationError } from 'n8n-workflow';
 
 import { getAyrshareUser, linkedXAccount } from '../../shared/api/ayrshareUser';
-import { listAyrshareWebhooks, registerAyrshareWebhook, unregisterAyrshareWebhook } from '../../shared/api/ayrshareWebhooks';
+import {
+	listAyrshareWebhooks,
+	registerAyrshareWebhook,
+	unregisterAyrshareWebhook,
+} from '../../shared/api/ayrshareWebhooks';
 import { sameWebhookUrl } from '../../shared/transport/url';
 import { toList } from '../../shared/lists';
 import { ACCOUNT_ACTIVITY } from '../normalize/ayrshareWebhook';
@@ -30,16 +34,34 @@ export function refIdFilter(options: AyrshareTriggerOptions): string[] {
 
 export function ayrshareHookContext(hooks: IHookFunctions): AyrshareHookContext {
 	const url = hooks.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(hooks.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	if (!url)
+		throw new NodeOperationError(
+			hooks.getNode(),
+			'n8n did not provide a webhook URL for this trigger',
+		);
 	const options = hooks.getNodeParameter('options', {}) as AyrshareTriggerOptions;
-	const actions = [...new Set([...(options.ayrshareActions ?? [ACCOUNT_ACTIVITY]), ...toList(options.ayrshareOtherActions)])];
+	const actions = [
+		...new Set([
+			...(options.ayrshareActions ?? [ACCOUNT_ACTIVITY]),
+			...toList(options.ayrshareOtherActions),
+		]),
+	];
 	const invalid = actions.filter((action) => !ACTION_NAME.test(action));
 	if (invalid.length) {
-		throw new NodeOperationError(hooks.getNode(), `“${invalid.join('”, “')}” is not an Ayrshare webhook action name`, {
-			description: 'Action names are single words such as accountActivity or mentions. Fix “Other Ayrshare Actions” in the options.',
-		});
+		throw new NodeOperationError(
+			hooks.getNode(),
+			`“${invalid.join('”, “')}” is not an Ayrshare webhook action name`,
+			{
+				description:
+					'Action names are single words such as accountActivity or mentions. Fix “Other Ayrshare Actions” in the options.',
+			},
+		);
 	}
-	if (!actions.length) throw new NodeOperationError(hooks.getNode(), 'Select at least one Ayrshare action in the options');
+	if (!actions.length)
+		throw new NodeOperationError(
+			hooks.getNode(),
+			'Select at least one Ayrshare action in the options',
+		);
 	return { url, state: hooks.getWorkflowStaticData('node') as TriggerState, actions };
 }
 
@@ -48,7 +70,10 @@ async function registeredUrls(this: IHookFunctions): Promise<Map<string, string>
 }
 
 /** True only when every selected action already points at this URL, as this node registered it. */
-export async function ayrshareActionsInPlace(this: IHookFunctions, { url, state, actions }: AyrshareHookContext): Promise<boolean> {
+export async function ayrshareActionsInPlace(
+	this: IHookFunctions,
+	{ url, state, actions }: AyrshareHookContext,
+): Promise<boolean> {
 	if (state.ayrshareUrl !== url) return false;
 	const current = await registeredUrls.call(this);
 	return actions.every((action) => sameWebhookUrl(current.get(action) ?? '', url));
@@ -68,7 +93,10 @@ function conflictError(hooks: IHookFunctions, conflicts: Array<[string, string]>
 	});
 }
 
-export async function registerAyrshareActions(this: IHookFunctions, { url, state, actions }: AyrshareHookContext): Promise<void> {
+export async function registerAyrshareActions(
+	this: IHookFunctions,
+	{ url, state, actions }: AyrshareHookContext,
+): Promise<void> {
 	const current = await registeredUrls.call(this);
 	const conflicts = actions.flatMap((action): Array<[string, string]> => {
 		const other = current.get(action);
@@ -89,10 +117,15 @@ export async function registerAyrshareActions(this: IHookFunctions, { url, state
 		}
 	} catch (error) {
 		// A half-done activation would leave registrations nobody removes.
-		for (const action of registeredNow) await unregisterAyrshareWebhook.call(this, action).catch(() => undefined);
+		for (const action of registeredNow)
+			await unregisterAyrshareWebhook.call(this, action).catch(() => undefined);
 		throw asNodeError(this.getNode(), error);
 	}
-	Object.assign(state, { ayrshareUrl: url, ayrshareActionsCreated: [...created, ...registeredNow], ayrshareActionsReused: reused });
+	Object.assign(state, {
+		ayrshareUrl: url,
+		ayrshareActionsCreated: [...created, ...registeredNow],
+		ayrshareActionsReused: reused,
+	});
 	if (actions.includes(ACCOUNT_ACTIVITY)) await rememberLinkedXAccount.call(this, state);
 }
 
@@ -105,7 +138,9 @@ async function rememberLinkedXAccount(this: IHookFunctions, state: TriggerState)
 	try {
 		const linked = linkedXAccount(await getAyrshareUser.call(this));
 		state.ayrshareLinkedXUserId = linked?.id ?? null;
-		if (!linked) problem = 'the profile has no linked X account in Ayrshare’s GET /user (displayNames has no twitter entry); link X to the profile';
+		if (!linked)
+			problem =
+				'the profile has no linked X account in Ayrshare’s GET /user (displayNames has no twitter entry); link X to the profile';
 	} catch (error) {
 		state.ayrshareLinkedXUserId = null;
 		problem = `Ayrshare’s GET /user failed: ${(error as Error).message}`;
@@ -117,15 +152,25 @@ async function rememberLinkedXAccount(this: IHookFunctions, state: TriggerState)
 }
 
 /** Unregisters only the actions this node registered, and only while they still point here. */
-export async function unregisterAyrshareActions(this: IHookFunctions, state: TriggerState): Promise<void> {
+export async function unregisterAyrshareActions(
+	this: IHookFunctions,
+	state: TriggerState,
+): Promise<void> {
 	const ours = state.ayrshareActionsCreated ?? [];
 	if (ours.length && state.ayrshareUrl) {
 		const current = await registeredUrls.call(this);
 		for (const action of ours) {
-			if (sameWebhookUrl(current.get(action) ?? '', state.ayrshareUrl)) await unregisterAyrshareWebhook.call(this, action);
+			if (sameWebhookUrl(current.get(action) ?? '', state.ayrshareUrl))
+				await unregisterAyrshareWebhook.call(this, action);
 		}
 	}
-	for (const key of ['ayrshareUrl', 'ayrshareActionsCreated', 'ayrshareActionsReused', 'ayrshareLinkedXUserId', 'ayrshareLinkedXProblem'] as const) {
+	for (const key of [
+		'ayrshareUrl',
+		'ayrshareActionsCreated',
+		'ayrshareActionsReused',
+		'ayrshareLinkedXUserId',
+		'ayrshareLinkedXProblem',
+	] as const) {
 		delete state[key];
 	}
 }

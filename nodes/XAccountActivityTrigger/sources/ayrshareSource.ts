@@ -10,7 +10,13 @@ import { isRedelivery } from '../dedupe/dedupeStore';
 import { normalizeAyrshare } from '../normalize/ayrshareWebhook';
 import { ayrshareWebhookSecret } from '../../shared/credentialSecrets';
 import type { AyrshareTriggerOptions } from './ayrshareOptions';
-import { ayrshareActionsInPlace, ayrshareHookContext, refIdFilter, registerAyrshareActions, unregisterAyrshareActions } from './ayrshareRegistration';
+import {
+	ayrshareActionsInPlace,
+	ayrshareHookContext,
+	refIdFilter,
+	registerAyrshareActions,
+	unregisterAyrshareActions,
+} from './ayrshareRegistration';
 import type { TriggerSource } from './triggerSource';
 
 const BAD_SIGNATURE = {
@@ -40,7 +46,14 @@ export const ayrshareSource: TriggerSource = {
 
 	/** Ayrshare has no CRC: a GET is a person or a monitor checking the URL, answered with what it is for. */
 	async answerGet() {
-		return { status: 200, body: { status: 'ok', source: 'ayrshare', message: 'This URL receives Ayrshare webhook deliveries by POST.' } };
+		return {
+			status: 200,
+			body: {
+				status: 'ok',
+				source: 'ayrshare',
+				message: 'This URL receives Ayrshare webhook deliveries by POST.',
+			},
+		};
 	},
 
 	/** Unsigned deliveries are accepted when no secret is set; the node's notice says so. */
@@ -48,10 +61,18 @@ export const ayrshareSource: TriggerSource = {
 		const secret = await ayrshareWebhookSecret.call(this);
 		if (!secret) return null;
 		const headers = this.getHeaderData() as Record<string, unknown>;
-		if (!verifyAyrshareSignature(secret, rawBody, headers)) return { status: 401, body: BAD_SIGNATURE };
+		if (!verifyAyrshareSignature(secret, rawBody, headers))
+			return { status: 401, body: BAD_SIGNATURE };
 		const maxSkew = optionsOf(this).maxTimestampSkew ?? DEFAULT_MAX_TIMESTAMP_SKEW_SECONDS;
 		const stale = timestampProblem(headers[AYRSHARE_TIMESTAMP_HEADER], maxSkew, Date.now());
-		return stale ? { status: 401, body: { error: `${stale} Check n8n’s clock, or raise Max Timestamp Skew (0 turns the check off).` } } : null;
+		return stale
+			? {
+					status: 401,
+					body: {
+						error: `${stale} Check n8n’s clock, or raise Max Timestamp Skew (0 turns the check off).`,
+					},
+				}
+			: null;
 	},
 
 	/**
@@ -61,10 +82,18 @@ export const ayrshareSource: TriggerSource = {
 	skip(this: IWebhookFunctions, body, _state, memory) {
 		const options = optionsOf(this);
 		const refIds = refIdFilter(options);
-		if (refIds.length && !refIds.includes(String(body.refId ?? ''))) return 'another profile (refId not selected)';
+		if (refIds.length && !refIds.includes(String(body.refId ?? '')))
+			return 'another profile (refId not selected)';
 		const { hookId, retryAttempt } = body;
 		if (!memory || typeof hookId !== 'string' || !hookId) return null;
-		return isRedelivery(memory, 'ayrshare', hookId, typeof retryAttempt === 'number' && retryAttempt > 0) ? 'redelivery of an accepted hookId' : null;
+		return isRedelivery(
+			memory,
+			'ayrshare',
+			hookId,
+			typeof retryAttempt === 'number' && retryAttempt > 0,
+		)
+			? 'redelivery of an accepted hookId'
+			: null;
 	},
 
 	normalize(body, state) {

@@ -29,5 +29,10 @@ export interface TriggerSource {
 	 * profile's event, a retry of a delivery already accepted), or `null` to go on. Optional.
 	 * `memory` is the trigger's dedupe store, `null` when Deduplicate is off.
 	 */
-	skip?(this: IWebhookFunctions, body: Record<string, unknown>, state: TriggerState, memory: TriggerMemory | null): string | null;
+	skip?(
+		this: IWebhookFunctions,
+		body: Record<string, unknown>,
+		state: TriggerState,
+		memory: TriggerMemory | null,
+	): string | null;
 }

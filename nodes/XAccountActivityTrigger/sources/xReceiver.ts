@@ -5,17 +5,21 @@ import { xConsumerSecret } from '../../shared/credentialSecrets';
 import type { TriggerSource } from './triggerSource';
 
 const MISSING_SECRET = {
-	error: 'The trigger has no X API Key Secret (consumer secret) to verify requests with. Set it in the X OAuth1 User credential.',
+	error:
+		'The trigger has no X API Key Secret (consumer secret) to verify requests with. Set it in the X OAuth1 User credential.',
 };
 
 /** What X's two routes share on the receiving side: CRC on GET, `x-twitter-webhooks-signature` on POST. */
-export function xReceiver(normalize: TriggerSource['normalize']): Pick<TriggerSource, 'verify' | 'answerGet' | 'normalize'> {
+export function xReceiver(
+	normalize: TriggerSource['normalize'],
+): Pick<TriggerSource, 'verify' | 'answerGet' | 'normalize'> {
 	return {
 		async answerGet(this: IWebhookFunctions) {
 			const secret = await xConsumerSecret.call(this);
 			if (!secret) return { status: 500, body: MISSING_SECRET };
 			const token = crcResponseToken(secret, (this.getQueryData() as IDataObject).crc_token);
-			if (!token) return { status: 400, body: { error: 'Expected a crc_token query parameter from X.' } };
+			if (!token)
+				return { status: 400, body: { error: 'Expected a crc_token query parameter from X.' } };
 			return { status: 200, body: { response_token: token } };
 		},
 

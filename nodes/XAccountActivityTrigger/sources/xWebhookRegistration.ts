@@ -1,6 +1,11 @@
 import { type IHookFunctions, NodeOperationError } from 'n8n-workflow';
 
-import { deleteWebhook, listWebhooks, registerWebhook, revalidateWebhook } from '../../shared/api/xWebhooks';
+import {
+	deleteWebhook,
+	listWebhooks,
+	registerWebhook,
+	revalidateWebhook,
+} from '../../shared/api/xWebhooks';
 import type { XWebhook } from '../../shared/schemas/xResponses';
 import { asNodeError } from '../../shared/transport/nodeError';
 import { sameWebhookUrl } from '../../shared/transport/url';
@@ -23,7 +28,11 @@ export interface HookContext {
 
 export function hookContext(hooks: IHookFunctions): HookContext {
 	const url = hooks.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(hooks.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	if (!url)
+		throw new NodeOperationError(
+			hooks.getNode(),
+			'n8n did not provide a webhook URL for this trigger',
+		);
 	return {
 		url,
 		state: hooks.getWorkflowStaticData('node') as TriggerState,
@@ -47,7 +56,10 @@ function adopt(state: TriggerState, webhook: XWebhook, url: string, created: boo
 }
 
 /** The registered, valid webhook for this URL, or `undefined` when there is none that passes X's check. */
-export async function existingValidWebhook(this: IHookFunctions, { url, state }: HookContext): Promise<XWebhook | undefined> {
+export async function existingValidWebhook(
+	this: IHookFunctions,
+	{ url, state }: HookContext,
+): Promise<XWebhook | undefined> {
 	// Read before any X call: the CRC of a re-validation below is itself a receipt.
 	const lastReceipt = readCheckpoint(state).at;
 	const webhook = await findWebhook.call(this, url);
@@ -56,14 +68,27 @@ export async function existingValidWebhook(this: IHookFunctions, { url, state }:
 		return undefined;
 	}
 	adopt(state, webhook, url, false);
-	if (webhook.valid === false && !(await revalidateWebhook.call(this, webhook.id))) return undefined;
+	if (webhook.valid === false && !(await revalidateWebhook.call(this, webhook.id)))
+		return undefined;
 	// n8n calls checkExists on every restart (2.8): the time n8n was away is a gap.
 	await recoverGap.call(this, state, webhook.id, lastReceipt);
 	return webhook;
 }
 
-function recoverGap(this: IHookFunctions, state: TriggerState, webhookId: string, lastReceipt: number | null): Promise<void> {
-	return recoverMissedEvents.call(this, { webhookId, staticData: state, now: Date.now(), lastReceipt, occasion: 'activation', persist: true });
+function recoverGap(
+	this: IHookFunctions,
+	state: TriggerState,
+	webhookId: string,
+	lastReceipt: number | null,
+): Promise<void> {
+	return recoverMissedEvents.call(this, {
+		webhookId,
+		staticData: state,
+		now: Date.now(),
+		lastReceipt,
+		occasion: 'activation',
+		persist: true,
+	});
 }
 
 /**
@@ -71,7 +96,11 @@ function recoverGap(this: IHookFunctions, state: TriggerState, webhookId: string
  * then runs `subscribe`. A webhook registered here is removed again if `subscribe` fails:
  * without its subscriptions it would only use up the plan's webhook limit.
  */
-export async function ensureXWebhook(this: IHookFunctions, context: HookContext, subscribe: (webhook: XWebhook) => Promise<void>): Promise<void> {
+export async function ensureXWebhook(
+	this: IHookFunctions,
+	context: HookContext,
+	subscribe: (webhook: XWebhook) => Promise<void>,
+): Promise<void> {
 	const { url, state } = context;
 	const lastReceipt = readCheckpoint(state).at;
 	let webhook = await findWebhook.call(this, url);
@@ -79,10 +108,18 @@ export async function ensureXWebhook(this: IHookFunctions, context: HookContext,
 	if (!webhook) webhook = await registerWebhook.call(this, url);
 	adopt(state, webhook, url, createdNow);
 	try {
-		if (!createdNow && webhook.valid === false && !(await revalidateWebhook.call(this, webhook.id))) {
+		if (
+			!createdNow &&
+			webhook.valid === false &&
+			!(await revalidateWebhook.call(this, webhook.id))
+		) {
 			throw xApiError(this.getNode(), {
 				statusCode: 400,
-				body: { errors: [{ message: 'CrcValidationFailed: the webhook is registered but X marks it invalid' }] },
+				body: {
+					errors: [
+						{ message: 'CrcValidationFailed: the webhook is registered but X marks it invalid' },
+					],
+				},
 			});
 		}
 		await subscribe(webhook);
@@ -105,6 +142,9 @@ export async function releaseXWebhook(this: IHookFunctions, state: TriggerState)
 }
 
 /** A webhook X already forgot takes its subscriptions with it: nothing left to remove. */
-export async function webhookStillRegistered(this: IHookFunctions, webhookId: string): Promise<boolean> {
+export async function webhookStillRegistered(
+	this: IHookFunctions,
+	webhookId: string,
+): Promise<boolean> {
 	return (await listWebhooks.call(this)).some((webhook) => webhook.id === webhookId);
 }

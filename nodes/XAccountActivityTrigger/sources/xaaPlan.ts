@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 
 import { type ActivitySubscriptionRequest, activityFilter } from '../../shared/api/xActivity';
-import { ALL_EVENTS, XAA_TYPES, type XaaTypeInfo, canonicalEventType, eventsServedBy } from '../../shared/eventCatalog';
+import {
+	ALL_EVENTS,
+	XAA_TYPES,
+	type XaaTypeInfo,
+	canonicalEventType,
+	eventsServedBy,
+} from '../../shared/eventCatalog';
 import type { ActivitySubscription } from '../../shared/schemas/xActivityResponses';
 
 /**
@@ -11,7 +17,9 @@ import type { ActivitySubscription } from '../../shared/schemas/xActivityRespons
  */
 
 export interface PlannedSubscription {
-	request: Required<Pick<ActivitySubscriptionRequest, 'event_type' | 'filter' | 'tag' | 'webhook_id'>>;
+	request: Required<
+		Pick<ActivitySubscriptionRequest, 'event_type' | 'filter' | 'tag' | 'webhook_id'>
+	>;
 	info: XaaTypeInfo;
 }
 
@@ -23,10 +31,17 @@ export function triggerTag(webhookUrl: string): string {
 /** The X Activity API types a selection needs; keyword types (news) are about no account, so never. */
 export function plannedTypes(selected: readonly string[]): XaaTypeInfo[] {
 	const all = selected.includes(ALL_EVENTS);
-	return XAA_TYPES.filter((info) => info.subject !== 'keyword').filter((info) => all || eventsServedBy(info).some((event) => selected.includes(event)));
+	return XAA_TYPES.filter((info) => info.subject !== 'keyword').filter(
+		(info) => all || eventsServedBy(info).some((event) => selected.includes(event)),
+	);
 }
 
-export function subscriptionPlan(selected: readonly string[], userId: string, webhookId: string, tag: string): PlannedSubscription[] {
+export function subscriptionPlan(
+	selected: readonly string[],
+	userId: string,
+	webhookId: string,
+	tag: string,
+): PlannedSubscription[] {
 	return plannedTypes(selected).map((info) => {
 		const built = activityFilter(info, { userId });
 		// Account and app-wide types always have a filter for a known account.
@@ -39,7 +54,10 @@ const sameFilter = (a: Record<string, unknown>, b: Record<string, unknown>) =>
 	['user_id', 'keyword', 'direction'].every((key) => (a[key] ?? null) === (b[key] ?? null));
 
 /** An existing subscription serves a planned one when event type (by its canonical name), filter, webhook and tag all agree. */
-export function findMatching(existing: readonly ActivitySubscription[], planned: PlannedSubscription): ActivitySubscription | undefined {
+export function findMatching(
+	existing: readonly ActivitySubscription[],
+	planned: PlannedSubscription,
+): ActivitySubscription | undefined {
 	const { request } = planned;
 	return existing.find(
 		(s) =>

@@ -17,7 +17,11 @@ export function crcResponseToken(consumerSecret: string, crcToken: unknown): str
 }
 
 /** Verifies `x-twitter-webhooks-signature` over the raw request bytes, in constant time. */
-export function verifyXSignature(consumerSecret: string, rawBody: Buffer, header: unknown): boolean {
+export function verifyXSignature(
+	consumerSecret: string,
+	rawBody: Buffer,
+	header: unknown,
+): boolean {
 	if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
 	return safeEqual(header, xSign(consumerSecret, rawBody));
 }

@@ -2,7 +2,10 @@ import { type AyrshareUser, userSchema } from '../schemas/ayrshareResponses';
 import { type AyrshareRequestContext, ayrshareApiRequest } from '../transport/ayrshareApi';
 import { parseResponse } from './parse';
 
-export async function getAyrshareUser(this: AyrshareRequestContext, profileKey?: string): Promise<AyrshareUser> {
+export async function getAyrshareUser(
+	this: AyrshareRequestContext,
+	profileKey?: string,
+): Promise<AyrshareUser> {
 	const body = await ayrshareApiRequest.call(this, { method: 'GET', path: '/user', profileKey });
 	return parseResponse(this.getNode(), userSchema, body, 'reading the profile');
 }

@@ -2,7 +2,12 @@ import { type INode, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
 /** Validates a service's answer against its schema, failing with what was expected rather than a crash later. */
-export function parseResponse<T extends z.ZodTypeAny>(node: INode, schema: T, body: unknown, what: string): z.infer<T> {
+export function parseResponse<T extends z.ZodTypeAny>(
+	node: INode,
+	schema: T,
+	body: unknown,
+	what: string,
+): z.infer<T> {
 	const parsed = schema.safeParse(body);
 	if (parsed.success) return parsed.data;
 	const issue = parsed.error.issues[0];

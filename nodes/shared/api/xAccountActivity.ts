@@ -10,11 +10,14 @@ import { parseResponse } from './parse';
 
 /** Account Activity API v2 subscriptions (docs/x-webhooks-and-account-activity.md). */
 
-
-const subscriptionPath = (webhookId: string) => `/2/account_activity/webhooks/${encodeURIComponent(webhookId)}/subscriptions/all`;
+const subscriptionPath = (webhookId: string) =>
+	`/2/account_activity/webhooks/${encodeURIComponent(webhookId)}/subscriptions/all`;
 
 /** Subscribes the credential's account; `existing` when X says it already was (DuplicateSubscriptionFailed). */
-export async function subscribeUser(this: XRequestContext, webhookId: string): Promise<'created' | 'existing'> {
+export async function subscribeUser(
+	this: XRequestContext,
+	webhookId: string,
+): Promise<'created' | 'existing'> {
 	const { toleratedReason } = await xApiCall.call(this, 'user', {
 		method: 'POST',
 		path: subscriptionPath(webhookId),
@@ -24,12 +27,20 @@ export async function subscribeUser(this: XRequestContext, webhookId: string): P
 }
 
 export async function isUserSubscribed(this: XRequestContext, webhookId: string): Promise<boolean> {
-	const body = await xApiRequest.call(this, 'user', { method: 'GET', path: subscriptionPath(webhookId) });
-	return parseResponse(this.getNode(), subscribedSchema, body, 'checking the subscription').data.subscribed;
+	const body = await xApiRequest.call(this, 'user', {
+		method: 'GET',
+		path: subscriptionPath(webhookId),
+	});
+	return parseResponse(this.getNode(), subscribedSchema, body, 'checking the subscription').data
+		.subscribed;
 }
 
 /** `absent` when there was nothing to remove, which is what the caller wanted anyway. */
-export async function unsubscribeUser(this: XRequestContext, webhookId: string, userId: string): Promise<'removed' | 'absent'> {
+export async function unsubscribeUser(
+	this: XRequestContext,
+	webhookId: string,
+	userId: string,
+): Promise<'removed' | 'absent'> {
 	const { toleratedReason } = await xApiCall.call(this, 'app', {
 		method: 'DELETE',
 		path: `/2/account_activity/webhooks/${encodeURIComponent(webhookId)}/subscriptions/${encodeURIComponent(userId)}/all`,
@@ -38,12 +49,22 @@ export async function unsubscribeUser(this: XRequestContext, webhookId: string, 
 	return toleratedReason ? 'absent' : 'removed';
 }
 
-export async function listSubscriptions(this: XRequestContext, webhookId: string): Promise<XSubscriptionList> {
-	const body = await xApiRequest.call(this, 'app', { method: 'GET', path: `${subscriptionPath(webhookId)}/list` });
+export async function listSubscriptions(
+	this: XRequestContext,
+	webhookId: string,
+): Promise<XSubscriptionList> {
+	const body = await xApiRequest.call(this, 'app', {
+		method: 'GET',
+		path: `${subscriptionPath(webhookId)}/list`,
+	});
 	return parseResponse(this.getNode(), subscriptionListSchema, body, 'listing subscriptions').data;
 }
 
 export async function countSubscriptions(this: XRequestContext): Promise<XSubscriptionCount> {
-	const body = await xApiRequest.call(this, 'app', { method: 'GET', path: '/2/account_activity/subscriptions/count' });
-	return parseResponse(this.getNode(), subscriptionCountSchema, body, 'counting subscriptions').data;
+	const body = await xApiRequest.call(this, 'app', {
+		method: 'GET',
+		path: '/2/account_activity/subscriptions/count',
+	});
+	return parseResponse(this.getNode(), subscriptionCountSchema, body, 'counting subscriptions')
+		.data;
 }

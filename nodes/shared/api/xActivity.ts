@@ -13,7 +13,11 @@ import { type DeleteResult, perIdResults } from './xActivityDeleteResults';
 
 /** X Activity API subscriptions (docs/x-activity-api.md), shared by the trigger and the action node. */
 
-export type ActivityFilter = { user_id?: string; keyword?: string; direction?: 'inbound' | 'outbound' };
+export type ActivityFilter = {
+	user_id?: string;
+	keyword?: string;
+	direction?: 'inbound' | 'outbound';
+};
 
 export interface ActivitySubscriptionRequest {
 	event_type: string;
@@ -40,15 +44,26 @@ export interface FilterProblem {
  * rejects any other (openapi.json, CreateActivitySubscriptionFilter, `additionalProperties: false`).
  * The trigger and the action node both build their filters here.
  */
-export function activityFilter(info: XaaTypeInfo, input: ActivityFilterInput): { filter: ActivityFilter } | FilterProblem {
+export function activityFilter(
+	info: XaaTypeInfo,
+	input: ActivityFilterInput,
+): { filter: ActivityFilter } | FilterProblem {
 	// App-wide types (oauth.revoke) take exactly `{}`: X's table lists no filter for them.
 	if (info.subject === 'app') return { filter: {} };
 	const allowed = new Set(info.filter);
 	const userId = input.userId?.trim() || undefined;
 	const keyword = input.keyword?.trim() || undefined;
 	const direction = input.direction ?? undefined;
-	if (info.subject === 'keyword' && !keyword) return { problem: `${info.type} subscriptions need a Keyword`, fix: 'Add Keyword under Filter: X reports what matches it.' };
-	if (info.subject === 'account' && !userId) return { problem: `${info.type} subscriptions need a User ID`, fix: 'Enter the numeric ID of the X account to watch.' };
+	if (info.subject === 'keyword' && !keyword)
+		return {
+			problem: `${info.type} subscriptions need a Keyword`,
+			fix: 'Add Keyword under Filter: X reports what matches it.',
+		};
+	if (info.subject === 'account' && !userId)
+		return {
+			problem: `${info.type} subscriptions need a User ID`,
+			fix: 'Enter the numeric ID of the X account to watch.',
+		};
 	if (direction && !allowed.has('direction')) {
 		return {
 			problem: `Direction cannot be used with ${info.type} subscriptions`,
@@ -56,7 +71,10 @@ export function activityFilter(info: XaaTypeInfo, input: ActivityFilterInput): {
 		};
 	}
 	if (keyword && !allowed.has('keyword')) {
-		return { problem: `Keyword cannot be used with ${info.type} subscriptions`, fix: 'X filters this type by account only. Remove the Keyword.' };
+		return {
+			problem: `Keyword cannot be used with ${info.type} subscriptions`,
+			fix: 'X filters this type by account only. Remove the Keyword.',
+		};
 	}
 	return {
 		filter: {
@@ -74,9 +92,21 @@ const byId = (id: string) => `${PATH}/${encodeURIComponent(id)}`;
  * Private types need the account's user context (X: "Subscriptions for private events can only
  * be created for users who have authorized your application"); public ones accept the app token.
  */
-export async function createActivitySubscription(this: XRequestContext, request: ActivitySubscriptionRequest): Promise<ActivitySubscription> {
-	const body = await xApiRequest.call(this, xaaAuth(request.event_type), { method: 'POST', path: PATH, body: request as unknown as IDataObject });
-	return parseResponse(this.getNode(), activitySubscriptionCreatedSchema, body, `creating the ${request.event_type} subscription`);
+export async function createActivitySubscription(
+	this: XRequestContext,
+	request: ActivitySubscriptionRequest,
+): Promise<ActivitySubscription> {
+	const body = await xApiRequest.call(this, xaaAuth(request.event_type), {
+		method: 'POST',
+		path: PATH,
+		body: request as unknown as IDataObject,
+	});
+	return parseResponse(
+		this.getNode(),
+		activitySubscriptionCreatedSchema,
+		body,
+		`creating the ${request.event_type} subscription`,
+	);
 }
 
 /**
@@ -84,14 +114,22 @@ export async function createActivitySubscription(this: XRequestContext, request:
  * smaller page could silently hide subscriptions. A cursor, when X sends one, is still followed
  * until `limit` subscriptions are collected; an empty page or a token seen before ends the list.
  */
-export async function listActivitySubscriptions(this: XRequestContext, limit?: number): Promise<ActivitySubscription[]> {
+export async function listActivitySubscriptions(
+	this: XRequestContext,
+	limit?: number,
+): Promise<ActivitySubscription[]> {
 	const subscriptions: ActivitySubscription[] = [];
 	const seen = new Set<string>();
 	let token: string | undefined;
 	do {
 		const qs: IDataObject = { max_results: 1000, ...(token ? { pagination_token: token } : {}) };
 		const body = await xApiRequest.call(this, 'app', { method: 'GET', path: PATH, qs });
-		const page = parseResponse(this.getNode(), activitySubscriptionPageSchema, body, 'listing activity subscriptions');
+		const page = parseResponse(
+			this.getNode(),
+			activitySubscriptionPageSchema,
+			body,
+			'listing activity subscriptions',
+		);
 		const data = page.data ?? [];
 		subscriptions.push(...data);
 		if (token) seen.add(token);
@@ -102,13 +140,41 @@ export async function listActivitySubscriptions(this: XRequestContext, limit?: n
 }
 
 /** Only the tag and the webhook can change; a new filter or event type means delete and create. PUT is bearer-only in openapi.json. */
-export async function updateActivitySubscription(this: XRequestContext, id: string, changes: { tag?: string; webhook_id?: string }): Promise<ActivitySubscription> {
-	const body = await xApiRequest.call(this, 'app', { method: 'PUT', path: byId(id), body: changes });
-	return parseResponse(this.getNode(), activitySubscriptionCreatedSchema, body, 'updating the activity subscription');
+export async function updateActivitySubscription(
+	this: XRequestContext,
+	id: string,
+	changes: { tag?: string; webhook_id?: string },
+): Promise<ActivitySubscription> {
+	const body = await xApiRequest.call(this, 'app', {
+		method: 'PUT',
+		path: byId(id),
+		body: changes,
+	});
+	return parseResponse(
+		this.getNode(),
+		activitySubscriptionCreatedSchema,
+		body,
+		'updating the activity subscription',
+	);
 }
 
 /** One bearer-only call for many ids; one result per id, whichever of X's answer forms comes back. */
-export async function deleteActivitySubscriptions(this: XRequestContext, ids: readonly string[]): Promise<DeleteResult[]> {
-	const body = await xApiRequest.call(this, 'app', { method: 'DELETE', path: PATH, qs: { ids: ids.join(',') } });
-	return perIdResults(ids, parseResponse(this.getNode(), activitySubscriptionsDeletedSchema, body, 'deleting activity subscriptions'));
+export async function deleteActivitySubscriptions(
+	this: XRequestContext,
+	ids: readonly string[],
+): Promise<DeleteResult[]> {
+	const body = await xApiRequest.call(this, 'app', {
+		method: 'DELETE',
+		path: PATH,
+		qs: { ids: ids.join(',') },
+	});
+	return perIdResults(
+		ids,
+		parseResponse(
+			this.getNode(),
+			activitySubscriptionsDeletedSchema,
+			body,
+			'deleting activity subscriptions',
+		),
+	);
 }

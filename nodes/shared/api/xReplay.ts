@@ -11,13 +11,20 @@ export async function createReplayJob(
 	this: XRequestContext,
 	request: { webhookId: string; fromMs: number; toMs: number; legacy?: boolean },
 ): Promise<XReplayJob> {
-	const dates = { from_date: formatReplayDate(request.fromMs), to_date: formatReplayDate(request.toMs) };
+	const dates = {
+		from_date: formatReplayDate(request.fromMs),
+		to_date: formatReplayDate(request.toMs),
+	};
 	const body = request.legacy
 		? await xApiRequest.call(this, 'app', {
 				method: 'POST',
 				path: `/2/account_activity/replay/webhooks/${encodeURIComponent(request.webhookId)}/subscriptions/all`,
 				qs: dates,
 			})
-		: await xApiRequest.call(this, 'app', { method: 'POST', path: '/2/webhooks/replay', body: { webhook_id: request.webhookId, ...dates } });
+		: await xApiRequest.call(this, 'app', {
+				method: 'POST',
+				path: '/2/webhooks/replay',
+				body: { webhook_id: request.webhookId, ...dates },
+			});
 	return parseResponse(this.getNode(), replayJobCreatedSchema, body, 'starting the replay');
 }

@@ -1,4 +1,9 @@
-import { type XWebhook, webhookCreatedSchema, webhookListSchema, webhookValidatedSchema } from '../schemas/xResponses';
+import {
+	type XWebhook,
+	webhookCreatedSchema,
+	webhookListSchema,
+	webhookValidatedSchema,
+} from '../schemas/xResponses';
 import { type XRequestContext, xApiCall, xApiRequest } from '../transport/xApi';
 import { parseResponse } from './parse';
 
@@ -11,18 +16,32 @@ export async function listWebhooks(this: XRequestContext): Promise<XWebhook[]> {
 
 /** X runs its CRC against the URL before it answers, so the URL must already respond. */
 export async function registerWebhook(this: XRequestContext, url: string): Promise<XWebhook> {
-	const body = await xApiRequest.call(this, 'app', { method: 'POST', path: '/2/webhooks', body: { url } });
+	const body = await xApiRequest.call(this, 'app', {
+		method: 'POST',
+		path: '/2/webhooks',
+		body: { url },
+	});
 	return parseResponse(this.getNode(), webhookCreatedSchema, body, 'registering the webhook').data;
 }
 
 /** Re-runs X's CRC; a 200 only says the check ran, `valid` says whether it passed. */
-export async function revalidateWebhook(this: XRequestContext, webhookId: string): Promise<boolean> {
-	const body = await xApiRequest.call(this, 'app', { method: 'PUT', path: `/2/webhooks/${encodeURIComponent(webhookId)}` });
-	return parseResponse(this.getNode(), webhookValidatedSchema, body, 'validating the webhook').data.valid;
+export async function revalidateWebhook(
+	this: XRequestContext,
+	webhookId: string,
+): Promise<boolean> {
+	const body = await xApiRequest.call(this, 'app', {
+		method: 'PUT',
+		path: `/2/webhooks/${encodeURIComponent(webhookId)}`,
+	});
+	return parseResponse(this.getNode(), webhookValidatedSchema, body, 'validating the webhook').data
+		.valid;
 }
 
 /** `absent` when X no longer knows the webhook, which is what the caller wanted anyway. */
-export async function deleteWebhook(this: XRequestContext, webhookId: string): Promise<'deleted' | 'absent'> {
+export async function deleteWebhook(
+	this: XRequestContext,
+	webhookId: string,
+): Promise<'deleted' | 'absent'> {
 	const { toleratedReason } = await xApiCall.call(this, 'app', {
 		method: 'DELETE',
 		path: `/2/webhooks/${encodeURIComponent(webhookId)}`,

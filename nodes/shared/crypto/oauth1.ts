@@ -24,7 +24,10 @@ export interface OAuth1Request {
 
 /** RFC 3986 percent-encoding, which is stricter than `encodeURIComponent` about `!*'()`. */
 export function percentEncode(value: string): string {
-	return encodeURIComponent(value).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return encodeURIComponent(value).replace(
+		/[!*'()]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 }
 
 function queryPairs(url: URL, query: Record<string, unknown> = {}): Array<[string, string]> {
@@ -36,7 +39,11 @@ function queryPairs(url: URL, query: Record<string, unknown> = {}): Array<[strin
 	return pairs;
 }
 
-export function signatureBaseString(method: string, url: string, params: Array<[string, string]>): string {
+export function signatureBaseString(
+	method: string,
+	url: string,
+	params: Array<[string, string]>,
+): string {
 	const target = new URL(url);
 	const baseUrl = `${target.protocol}//${target.host}${target.pathname}`;
 	const normalized = params

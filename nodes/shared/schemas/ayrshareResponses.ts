@@ -3,10 +3,17 @@ import { z } from 'zod';
 /** Ayrshare API responses this package reads (docs/ayrshare.md). Unknown fields pass through. */
 
 export const profileCreatedSchema = z
-	.object({ status: z.string().optional(), title: z.string().optional(), refId: z.string(), profileKey: z.string() })
+	.object({
+		status: z.string().optional(),
+		title: z.string().optional(),
+		refId: z.string(),
+		profileKey: z.string(),
+	})
 	.passthrough();
 
-export const profileSchema = z.object({ title: z.string().optional(), refId: z.string().optional() }).passthrough();
+export const profileSchema = z
+	.object({ title: z.string().optional(), refId: z.string().optional() })
+	.passthrough();
 
 export const profilePageSchema = z
 	.object({
@@ -19,16 +26,31 @@ export const profilePageSchema = z
 	})
 	.passthrough();
 
-export const statusSchema = z.object({ status: z.string().optional(), refId: z.string().optional() }).passthrough();
+export const statusSchema = z
+	.object({ status: z.string().optional(), refId: z.string().optional() })
+	.passthrough();
 
 export const linkSchema = z.object({ url: z.string() }).passthrough();
 
 export const webhookRegisteredSchema = z
-	.object({ status: z.string().optional(), action: z.string(), url: z.string().optional(), refId: z.string().optional() })
+	.object({
+		status: z.string().optional(),
+		action: z.string(),
+		url: z.string().optional(),
+		refId: z.string().optional(),
+	})
 	.passthrough();
 
 /** Keys of the webhook list that describe the answer, not a registered action. */
-const LIST_META_KEYS = new Set(['status', 'updated', 'created', 'refId', 'code', 'message', 'count']);
+const LIST_META_KEYS = new Set([
+	'status',
+	'updated',
+	'created',
+	'refId',
+	'code',
+	'message',
+	'count',
+]);
 
 const isHttpUrl = (value: string): boolean => /^https?:\/\/\S/i.test(value.trim());
 
@@ -40,9 +62,16 @@ const isHttpUrl = (value: string): boolean => /^https?:\/\/\S/i.test(value.trim(
 export const webhookListSchema = z.record(z.unknown()).transform((body) =>
 	Object.entries(body).flatMap(([action, value]) => {
 		if (LIST_META_KEYS.has(action)) return [];
-		if (typeof value === 'string') return isHttpUrl(value) ? [{ action, url: value, updated: body.updated ?? null }] : [];
-		if (value && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string') {
-			return [{ action, ...(value as Record<string, unknown>), url: (value as { url: string }).url }];
+		if (typeof value === 'string')
+			return isHttpUrl(value) ? [{ action, url: value, updated: body.updated ?? null }] : [];
+		if (
+			value &&
+			typeof value === 'object' &&
+			typeof (value as { url?: unknown }).url === 'string'
+		) {
+			return [
+				{ action, ...(value as Record<string, unknown>), url: (value as { url: string }).url },
+			];
 		}
 		return [];
 	}),

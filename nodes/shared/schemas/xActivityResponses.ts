@@ -20,14 +20,18 @@ const subscriptionFields = z
 	.passthrough();
 
 export const activitySubscriptionSchema = subscriptionFields
-	.refine((s) => s.subscription_id !== undefined || s.id !== undefined, { message: 'subscription without an id' })
-	.transform(({ subscription_id: subscriptionId, id, webhook_id: webhookId, filter, tag, ...rest }) => ({
-		...rest,
-		subscription_id: String(subscriptionId ?? id),
-		filter: filter ?? {},
-		tag: tag ?? null,
-		webhook_id: webhookId === null || webhookId === undefined ? null : String(webhookId),
-	}));
+	.refine((s) => s.subscription_id !== undefined || s.id !== undefined, {
+		message: 'subscription without an id',
+	})
+	.transform(
+		({ subscription_id: subscriptionId, id, webhook_id: webhookId, filter, tag, ...rest }) => ({
+			...rest,
+			subscription_id: String(subscriptionId ?? id),
+			filter: filter ?? {},
+			tag: tag ?? null,
+			webhook_id: webhookId === null || webhookId === undefined ? null : String(webhookId),
+		}),
+	);
 
 export type ActivitySubscription = z.infer<typeof activitySubscriptionSchema>;
 
@@ -35,7 +39,10 @@ export const activitySubscriptionCreatedSchema = z
 	.object({
 		data: z.union([
 			z.object({ subscription: activitySubscriptionSchema }).transform((data) => data.subscription),
-			z.array(activitySubscriptionSchema).min(1).transform((list) => list[0]),
+			z
+				.array(activitySubscriptionSchema)
+				.min(1)
+				.transform((list) => list[0]),
 			activitySubscriptionSchema,
 		]),
 	})
@@ -65,7 +72,14 @@ export const activitySubscriptionsDeletedSchema = z
 	.object({
 		data: z
 			.union([
-				z.array(z.object({ deleted: z.boolean().nullish(), subscription_id: z.union([z.string(), z.number()]).nullish() }).passthrough()),
+				z.array(
+					z
+						.object({
+							deleted: z.boolean().nullish(),
+							subscription_id: z.union([z.string(), z.number()]).nullish(),
+						})
+						.passthrough(),
+				),
 				z.object({ deleted: z.boolean() }).passthrough(),
 			])
 			.nullish(),

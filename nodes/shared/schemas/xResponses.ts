@@ -12,17 +12,27 @@ export const webhookSchema = z
 	.passthrough();
 
 /** An empty list comes as `{"meta":{"result_count":0}}` with no `data`. */
-export const webhookListSchema = z.object({ data: z.array(webhookSchema).optional() }).passthrough();
+export const webhookListSchema = z
+	.object({ data: z.array(webhookSchema).optional() })
+	.passthrough();
 
 export const webhookCreatedSchema = z.object({ data: webhookSchema }).passthrough();
 
-export const webhookValidatedSchema = z.object({ data: z.object({ valid: z.boolean() }).passthrough() }).passthrough();
-
-export const meSchema = z
-	.object({ data: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }).passthrough() })
+export const webhookValidatedSchema = z
+	.object({ data: z.object({ valid: z.boolean() }).passthrough() })
 	.passthrough();
 
-export const subscribedSchema = z.object({ data: z.object({ subscribed: z.boolean() }).passthrough() }).passthrough();
+export const meSchema = z
+	.object({
+		data: z
+			.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() })
+			.passthrough(),
+	})
+	.passthrough();
+
+export const subscribedSchema = z
+	.object({ data: z.object({ subscribed: z.boolean() }).passthrough() })
+	.passthrough();
 
 export type XWebhook = z.infer<typeof webhookSchema>;
 
@@ -55,7 +65,9 @@ export const subscriptionCountSchema = z
 	})
 	.passthrough();
 
-const replayJobSchema = z.object({ job_id: z.string(), created_at: z.string().optional() }).passthrough();
+const replayJobSchema = z
+	.object({ job_id: z.string(), created_at: z.string().optional() })
+	.passthrough();
 
 /** `POST /2/webhooks/replay` wraps the job in `data`; the retired enterprise path answered it flat. */
 export const replayJobCreatedSchema = z.union([
@@ -68,4 +80,6 @@ export type XSubscriptionCount = z.infer<typeof subscriptionCountSchema>['data']
 export type XReplayJob = z.infer<typeof replayJobCreatedSchema>;
 
 /** `POST /oauth2/token` (developer.x.com "POST oauth2/token"): `{"token_type":"bearer","access_token":"…"}`. */
-export const appTokenSchema = z.object({ token_type: z.string().optional(), access_token: z.string().min(1) }).passthrough();
+export const appTokenSchema = z
+	.object({ token_type: z.string().optional(), access_token: z.string().min(1) })
+	.passthrough();

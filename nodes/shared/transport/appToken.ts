@@ -40,7 +40,9 @@ export function appTokenBasicAuth(consumerKey: string, consumerSecret: string): 
 }
 
 function cacheKey(credentials: ICredentialDataDecryptedObject): string {
-	const parts = [credentials.baseUrl, credentials.consumerKey, credentials.consumerSecret].map((part) => String(part ?? ''));
+	const parts = [credentials.baseUrl, credentials.consumerKey, credentials.consumerSecret].map(
+		(part) => String(part ?? ''),
+	);
 	return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
 
@@ -54,7 +56,11 @@ function remember(key: string, token: string): void {
  * The app's bearer token for the OAuth1 credential `credentialType`: cached, else minted (one
  * request at a time per key). `refresh` drops a cached token X no longer accepts.
  */
-export async function appBearerToken(this: RequestContext, credentialType: string, { refresh = false } = {}): Promise<string> {
+export async function appBearerToken(
+	this: RequestContext,
+	credentialType: string,
+	{ refresh = false } = {},
+): Promise<string> {
 	const key = cacheKey(await this.getCredentials(credentialType));
 	if (refresh) tokens.delete(key);
 	const cached = tokens.get(key);
@@ -81,11 +87,20 @@ async function mintAppToken(this: RequestContext, credentialType: string): Promi
 	throw appTokenError(this.getNode(), statusCode, body);
 }
 
-function appTokenError(node: ReturnType<RequestContext['getNode']>, statusCode: number, body: unknown): NodeApiError {
+function appTokenError(
+	node: ReturnType<RequestContext['getNode']>,
+	statusCode: number,
+	body: unknown,
+): NodeApiError {
 	const { detail } = parseXError(body);
-	const first = asObject(Array.isArray(asObject(body).errors) ? (asObject(body).errors as unknown[])[0] : undefined);
+	const first = asObject(
+		Array.isArray(asObject(body).errors) ? (asObject(body).errors as unknown[])[0] : undefined,
+	);
 	const code = typeof first.code === 'number' ? ` (code ${first.code})` : '';
-	const said = statusCode < 400 ? 'X answered without a token' : `X said: “${detail ?? `HTTP ${statusCode}`}”${code}`;
+	const said =
+		statusCode < 400
+			? 'X answered without a token'
+			: `X said: “${detail ?? `HTTP ${statusCode}`}”${code}`;
 	return new NodeApiError(node, asObject(body) as JsonObject, {
 		message: 'X did not give an app token for the X OAuth1 User credential',
 		description:

@@ -26,14 +26,22 @@ export interface AyrshareRequest {
  * The one way this package talks to Ayrshare: the credential adds the API key, the profile and
  * the base URL; failures (including a 200 saying `status: "error"`) become NodeApiErrors.
  */
-export async function ayrshareApiRequest(this: AyrshareRequestContext, request: AyrshareRequest): Promise<IDataObject> {
-	const { statusCode, body, headers } = await sendWithCredential.call(this, AYRSHARE_CREDENTIAL, 'Ayrshare', {
-		method: request.method,
-		url: request.path,
-		body: request.body,
-		qs: request.qs,
-		headers: request.profileKey === undefined ? {} : { [PROFILE_KEY_HEADER]: request.profileKey },
-	});
+export async function ayrshareApiRequest(
+	this: AyrshareRequestContext,
+	request: AyrshareRequest,
+): Promise<IDataObject> {
+	const { statusCode, body, headers } = await sendWithCredential.call(
+		this,
+		AYRSHARE_CREDENTIAL,
+		'Ayrshare',
+		{
+			method: request.method,
+			url: request.path,
+			body: request.body,
+			qs: request.qs,
+			headers: request.profileKey === undefined ? {} : { [PROFILE_KEY_HEADER]: request.profileKey },
+		},
+	);
 	if (!isAyrshareFailure(statusCode, body)) return body;
 	throw ayrshareApiError(this.getNode(), { statusCode, body, headers }, request.hint);
 }

@@ -21,8 +21,12 @@ export function isAyrshareFailure(statusCode: number, body: unknown): boolean {
 export function parseAyrshareError(body: unknown): { code: string | null; message: string | null } {
 	const object = asObject(body);
 	const first = asObject(Array.isArray(object.errors) ? object.errors[0] : undefined);
-	const message = [object.message, first.message, object.error].find((v) => typeof v === 'string' && v) as string | undefined;
-	const code = [object.code, first.code].find((v) => typeof v === 'string' || typeof v === 'number');
+	const message = [object.message, first.message, object.error].find(
+		(v) => typeof v === 'string' && v,
+	) as string | undefined;
+	const code = [object.code, first.code].find(
+		(v) => typeof v === 'string' || typeof v === 'number',
+	);
 	return { code: code === undefined ? null : String(code), message: message ?? null };
 }
 
@@ -31,8 +35,14 @@ function retryAdvice(headers: Record<string, unknown> = {}): string {
 	const max = Number(headers['x-ratelimit-max']);
 	const count = Number(headers['x-ratelimit-count']);
 	const retryAfter = Number(headers['retry-after']);
-	const usage = Number.isFinite(max) && max > 0 ? ` (${Number.isFinite(count) ? count : max} of ${max} requests used)` : '';
-	const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? `in ${retryAfter} seconds` : 'in 5 minutes, when the window resets';
+	const usage =
+		Number.isFinite(max) && max > 0
+			? ` (${Number.isFinite(count) ? count : max} of ${max} requests used)`
+			: '';
+	const wait =
+		Number.isFinite(retryAfter) && retryAfter > 0
+			? `in ${retryAfter} seconds`
+			: 'in 5 minutes, when the window resets';
 	return `Ayrshare allows 300 requests per 5 minutes per profile${usage}. Try again ${wait}; repeated 429s can get the profile suspended, so slow the workflow down (e.g. with a Wait node or batching).`;
 }
 
@@ -42,14 +52,22 @@ function retryAdvice(headers: Record<string, unknown> = {}): string {
  */
 const BYO_X_KEYS = /X[- ]API[- ](Key|Secret|credential)|X-Twitter-OAuth1|BYO/i;
 
-function advice(statusCode: number, said: string, headers?: Record<string, unknown>, message?: string | null): { message: string; description: string } {
+function advice(
+	statusCode: number,
+	said: string,
+	headers?: Record<string, unknown>,
+	message?: string | null,
+): { message: string; description: string } {
 	if (message && BYO_X_KEYS.test(message) && statusCode < 500 && statusCode !== 429)
 		return {
 			message: 'Ayrshare needs your own X API keys for this',
 			description: `Ayrshare rejects X operations without the keys of your own X app (since 31 March 2026). Put its API Key and API Key Secret into the Ayrshare credential’s X API Key and X API Key Secret.${said}`,
 		};
 	if (statusCode === 401)
-		return { message: 'Ayrshare did not accept the API key', description: `Check the API Key in the Ayrshare credential.${said}` };
+		return {
+			message: 'Ayrshare did not accept the API key',
+			description: `Check the API Key in the Ayrshare credential.${said}`,
+		};
 	if (statusCode === 403)
 		return {
 			message: 'Ayrshare refused this request',
@@ -60,17 +78,30 @@ function advice(statusCode: number, said: string, headers?: Record<string, unkno
 			message: 'Ayrshare could not find what this request names',
 			description: `Check the Profile Key (in the operation or the credential) and that the profile still exists.${said}`,
 		};
-	if (statusCode === 429) return { message: 'Ayrshare rate limit reached', description: retryAdvice(headers) };
-	if (statusCode >= 500) return { message: `Ayrshare is having trouble (HTTP ${statusCode})`, description: `Try again in a few minutes.${said}` };
-	return { message: 'Ayrshare rejected the request', description: said.trim() || 'Ayrshare gave no reason.' };
+	if (statusCode === 429)
+		return { message: 'Ayrshare rate limit reached', description: retryAdvice(headers) };
+	if (statusCode >= 500)
+		return {
+			message: `Ayrshare is having trouble (HTTP ${statusCode})`,
+			description: `Try again in a few minutes.${said}`,
+		};
+	return {
+		message: 'Ayrshare rejected the request',
+		description: said.trim() || 'Ayrshare gave no reason.',
+	};
 }
 
 /** `hint` adds what the operation knows about its own preconditions to rejections (4xx or status "error"). */
-export function ayrshareApiError(node: INode, response: AyrshareErrorResponse, hint?: string): NodeApiError {
+export function ayrshareApiError(
+	node: INode,
+	response: AyrshareErrorResponse,
+	hint?: string,
+): NodeApiError {
 	const { code, message } = parseAyrshareError(response.body);
 	const said = message ? ` Ayrshare said: “${message}”${code ? ` (code ${code})` : ''}` : '';
 	const base = advice(response.statusCode, said, response.headers, message);
-	const rejected = response.statusCode < 500 && response.statusCode !== 429 && response.statusCode !== 401;
+	const rejected =
+		response.statusCode < 500 && response.statusCode !== 429 && response.statusCode !== 401;
 	const error = new NodeApiError(node, asObject(response.body) as JsonObject, {
 		message: base.message,
 		description: hint && rejected ? `${base.description} ${hint}` : base.description,

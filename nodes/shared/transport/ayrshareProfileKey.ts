@@ -8,9 +8,16 @@ export const PROFILE_KEY_HEADER = 'Profile-Key';
 
 export const PRIMARY_PROFILE = '';
 
-export function applyProfileKey(headers: Record<string, unknown> | undefined, credentialProfileKey: unknown): Record<string, unknown> {
+export function applyProfileKey(
+	headers: Record<string, unknown> | undefined,
+	credentialProfileKey: unknown,
+): Record<string, unknown> {
 	const result = { ...headers };
-	if (result[PROFILE_KEY_HEADER] === undefined && typeof credentialProfileKey === 'string' && credentialProfileKey.trim()) {
+	if (
+		result[PROFILE_KEY_HEADER] === undefined &&
+		typeof credentialProfileKey === 'string' &&
+		credentialProfileKey.trim()
+	) {
 		result[PROFILE_KEY_HEADER] = credentialProfileKey.trim();
 	}
 	if (result[PROFILE_KEY_HEADER] === PRIMARY_PROFILE) delete result[PROFILE_KEY_HEADER];

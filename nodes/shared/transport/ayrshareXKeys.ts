@@ -11,7 +11,9 @@ const BYO_X_HEADERS = [
 ] as const;
 
 /** The headers for the credential's X API Key and X API Key Secret, each only when it is set. */
-export function byoXKeyHeaders(credentials: ICredentialDataDecryptedObject): Record<string, string> {
+export function byoXKeyHeaders(
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [header, field] of BYO_X_HEADERS) {
 		const value = credentials[field];

@@ -11,7 +11,8 @@ import {
 } from 'n8n-workflow';
 
 /** Webhook requests call X too: missed-event recovery asks for replays when a delivery or CRC arrives. */
-export type RequestContext = IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+export type RequestContext =
+	IHookFunctions | IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 export interface ServiceResponse {
 	statusCode: number;
@@ -21,7 +22,9 @@ export interface ServiceResponse {
 }
 
 export function asObject(value: unknown): Record<string, unknown> {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: {};
 }
 
 /**
@@ -46,7 +49,11 @@ export async function sendWithCredential(
 	} catch (error) {
 		throw unreachable(this.getNode(), error, service, options);
 	}
-	return { statusCode: response.statusCode, body: asObject(response.body) as IDataObject, headers: asObject(response.headers) as IDataObject };
+	return {
+		statusCode: response.statusCode,
+		body: asObject(response.body) as IDataObject,
+		headers: asObject(response.headers) as IDataObject,
+	};
 }
 
 /**
@@ -79,5 +86,8 @@ function unreachable(
 function isNodeError(error: unknown): error is Error {
 	if (!(error instanceof Error)) return false;
 	if (error instanceof NodeOperationError || error.name === 'NodeOperationError') return true;
-	return error.name === 'NodeApiError' && (error as { tags?: { reWrapped?: unknown } }).tags?.reWrapped === true;
+	return (
+		error.name === 'NodeApiError' &&
+		(error as { tags?: { reWrapped?: unknown } }).tags?.reWrapped === true
+	);
 }

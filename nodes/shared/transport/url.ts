@@ -9,9 +9,16 @@ export const DEFAULT_AYRSHARE_BASE_URL = 'https://api.ayrshare.com/api';
  * signs the full URL, and because the base URL lives in the credential (proxies, the emulator).
  * `defaultBaseUrl` applies when the credential has none (credentials saved before the field existed).
  */
-export function resolveRequestUrl(options: IHttpRequestOptions, credentialBaseUrl: unknown, defaultBaseUrl = DEFAULT_X_BASE_URL): string {
+export function resolveRequestUrl(
+	options: IHttpRequestOptions,
+	credentialBaseUrl: unknown,
+	defaultBaseUrl = DEFAULT_X_BASE_URL,
+): string {
 	if (/^https?:\/\//i.test(options.url)) return options.url;
-	const configured = typeof options.baseURL === 'string' && !options.baseURL.startsWith('=') ? options.baseURL : undefined;
+	const configured =
+		typeof options.baseURL === 'string' && !options.baseURL.startsWith('=')
+			? options.baseURL
+			: undefined;
 	const base = String(configured || credentialBaseUrl || defaultBaseUrl).replace(/\/+$/, '');
 	return `${base}/${options.url.replace(/^\/+/, '')}`;
 }

@@ -30,10 +30,16 @@ export interface XResponse {
  * The one way this package talks to X: the credential signs and supplies the base URL, and
  * every non-2xx answer becomes a NodeApiError that names X's reason and what to do.
  */
-export async function xApiCall(this: XRequestContext, auth: XAuth, request: XRequest): Promise<XResponse> {
+export async function xApiCall(
+	this: XRequestContext,
+	auth: XAuth,
+	request: XRequest,
+): Promise<XResponse> {
 	const options = { method: request.method, url: request.path, body: request.body, qs: request.qs };
 	const { statusCode, body, headers } =
-		auth === 'app' ? await sendAsApp.call(this, options) : await sendWithCredential.call(this, X_CREDENTIAL.user, 'X', options);
+		auth === 'app'
+			? await sendAsApp.call(this, options)
+			: await sendWithCredential.call(this, X_CREDENTIAL.user, 'X', options);
 	if (statusCode < 400) return { body, toleratedReason: null };
 	const { reason } = parseXError(body);
 	if (reason && request.tolerate?.includes(reason)) return { body, toleratedReason: reason };
@@ -48,14 +54,22 @@ type SendOptions = Parameters<typeof sendWithCredential>[2];
  * accepts it (an app's token changes when it is invalidated, developer.x.com "POST oauth2/token").
  */
 async function sendAsApp(this: XRequestContext, options: SendOptions): Promise<ServiceResponse> {
-	if (this.getNode().credentials?.[X_CREDENTIAL.app]) return await sendWithCredential.call(this, X_CREDENTIAL.app, 'X', options);
+	if (this.getNode().credentials?.[X_CREDENTIAL.app])
+		return await sendWithCredential.call(this, X_CREDENTIAL.app, 'X', options);
 	const send = async (token: string) =>
-		await sendWithCredential.call(this, X_CREDENTIAL.user, 'X', { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } });
+		await sendWithCredential.call(this, X_CREDENTIAL.user, 'X', {
+			...options,
+			headers: { ...options.headers, Authorization: `Bearer ${token}` },
+		});
 	const response = await send(await appBearerToken.call(this, X_CREDENTIAL.user));
 	if (response.statusCode !== 401) return response;
 	return await send(await appBearerToken.call(this, X_CREDENTIAL.user, { refresh: true }));
 }
 
-export async function xApiRequest(this: XRequestContext, auth: XAuth, request: XRequest): Promise<IDataObject> {
+export async function xApiRequest(
+	this: XRequestContext,
+	auth: XAuth,
+	request: XRequest,
+): Promise<IDataObject> {
 	return (await xApiCall.call(this, auth, request)).body;
 }

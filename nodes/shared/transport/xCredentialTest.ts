@@ -10,8 +10,15 @@ import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } fro
  * `{"title":"Unauthorized","type":"about:blank","status":401,…}`). An answer without
  * `successKey`, which every success of `url` has, fails the test too.
  */
-export function xCredentialTest(url: string, successKey: string, successDescription: string): ICredentialTestRequest {
-	const byStatus = (value: number, message: string): IAuthenticateRuleResponseSuccessBody => ({ type: 'responseSuccessBody', properties: { key: 'status', value, message } });
+export function xCredentialTest(
+	url: string,
+	successKey: string,
+	successDescription: string,
+): ICredentialTestRequest {
+	const byStatus = (value: number, message: string): IAuthenticateRuleResponseSuccessBody => ({
+		type: 'responseSuccessBody',
+		properties: { key: 'status', value, message },
+	});
 	return {
 		request: { baseURL: '={{$credentials.baseUrl}}', url, ignoreHttpStatusErrors: true },
 		rules: [
@@ -23,7 +30,10 @@ export function xCredentialTest(url: string, successKey: string, successDescript
 				403,
 				'X answered 403 Forbidden: “Valid auth but no permission for this resource or action”. The keys work, but your X app’s access level or permissions do not allow this call.',
 			),
-			byStatus(429, 'X answered 429 Too Many Requests: “Rate limit or usage cap exceeded”. Wait 15 minutes and test again.'),
+			byStatus(
+				429,
+				'X answered 429 Too Many Requests: “Rate limit or usage cap exceeded”. Wait 15 minutes and test again.',
+			),
 			{
 				type: 'responseSuccessBody',
 				properties: {

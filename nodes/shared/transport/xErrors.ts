@@ -35,7 +35,8 @@ const BY_REASON: Record<string, Advice> = {
 	},
 	WebhookIdInvalid: {
 		message: 'X does not know this webhook',
-		description: 'It was deleted or belongs to another X app. Deactivate and activate the workflow to register it again.',
+		description:
+			'It was deleted or belongs to another X app. Deactivate and activate the workflow to register it again.',
 	},
 	DuplicateSubscriptionFailed: {
 		message: 'This account is already subscribed to the webhook',
@@ -53,7 +54,8 @@ const BY_REASON: Record<string, Advice> = {
 	},
 	InvalidEventType: {
 		message: 'X does not know this event type',
-		description: 'Pick the event type from the list, or check the spelling of the name entered under Other against X’s Activity API documentation.',
+		description:
+			'Pick the event type from the list, or check the spelling of the name entered under Other against X’s Activity API documentation.',
 	},
 	SubscriptionNotFound: {
 		// Both APIs use this reason: AAA for an account not subscribed, XAA for an unknown subscription id.
@@ -63,11 +65,13 @@ const BY_REASON: Record<string, Advice> = {
 	},
 	ReplayConflictError: {
 		message: 'A replay is already running for this webhook',
-		description: 'X runs one replay job per webhook at a time. Wait for the "Replay Finished" event, then try again.',
+		description:
+			'X runs one replay job per webhook at a time. Wait for the "Replay Finished" event, then try again.',
 	},
 	QueryParamInvalid: {
 		message: 'X rejected the replay time range',
-		description: 'The range must start within the last 24 hours and end at least 10 minutes ago, start before it ends, and neither may lie in the future.',
+		description:
+			'The range must start within the last 24 hours and end at least 10 minutes ago, start before it ends, and neither may lie in the future.',
 	},
 };
 
@@ -81,8 +85,11 @@ export interface XErrorResponse {
 export function parseXError(body: unknown): { reason: string | null; detail: string | null } {
 	const object = asObject(body);
 	const first = asObject(Array.isArray(object.errors) ? object.errors[0] : undefined);
-	const text = [first.message, object.detail, first.detail, object.title].find((v) => typeof v === 'string' && v) as string | undefined;
-	const match = typeof first.message === 'string' ? /^([A-Z][A-Za-z]+):\s*(.*)$/.exec(first.message) : null;
+	const text = [first.message, object.detail, first.detail, object.title].find(
+		(v) => typeof v === 'string' && v,
+	) as string | undefined;
+	const match =
+		typeof first.message === 'string' ? /^([A-Z][A-Za-z]+):\s*(.*)$/.exec(first.message) : null;
 	if (match) return { reason: match[1], detail: match[2] || null };
 	const known = text ? Object.keys(BY_REASON).find((reason) => text.includes(reason)) : undefined;
 	return { reason: known ?? null, detail: text ?? null };
@@ -96,7 +103,11 @@ function retryAfter(headers: Record<string, unknown> = {}): string {
 	return `X allows the next request at ${at.toISOString()} (in ${seconds} seconds).`;
 }
 
-function adviceByStatus(statusCode: number, detail: string | null, headers?: Record<string, unknown>): Advice {
+function adviceByStatus(
+	statusCode: number,
+	detail: string | null,
+	headers?: Record<string, unknown>,
+): Advice {
 	const said = detail ? ` X said: “${detail}”` : '';
 	if (statusCode === 401)
 		return {
@@ -108,9 +119,17 @@ function adviceByStatus(statusCode: number, detail: string | null, headers?: Rec
 			message: 'X refused this request for your app',
 			description: `The Account Activity API needs a plan that includes it, and DM events need the app permission "Read, Write and Direct Messages" (regenerate the access token after changing it).${said}`,
 		};
-	if (statusCode === 429) return { message: 'X rate limit reached', description: retryAfter(headers) };
-	if (statusCode >= 500) return { message: `X is having trouble (HTTP ${statusCode})`, description: `Try again in a few minutes.${said}` };
-	return { message: `X rejected the request (HTTP ${statusCode})`, description: detail ?? 'X gave no reason.' };
+	if (statusCode === 429)
+		return { message: 'X rate limit reached', description: retryAfter(headers) };
+	if (statusCode >= 500)
+		return {
+			message: `X is having trouble (HTTP ${statusCode})`,
+			description: `Try again in a few minutes.${said}`,
+		};
+	return {
+		message: `X rejected the request (HTTP ${statusCode})`,
+		description: detail ?? 'X gave no reason.',
+	};
 }
 
 /** The reason X gave for an error thrown by {@link xApiError}, e.g. `DuplicateSubscriptionFailed`. */
@@ -121,8 +140,13 @@ export function xErrorReason(error: unknown): string | null {
 
 export function xApiError(node: INode, response: XErrorResponse): NodeApiError {
 	const { reason, detail } = parseXError(response.body);
-	const advice = (reason && response.statusCode !== 429 && BY_REASON[reason]) || adviceByStatus(response.statusCode, detail, response.headers);
-	const description = reason && detail && BY_REASON[reason] ? `${advice.description} X said: “${reason}: ${detail}”` : advice.description;
+	const advice =
+		(reason && response.statusCode !== 429 && BY_REASON[reason]) ||
+		adviceByStatus(response.statusCode, detail, response.headers);
+	const description =
+		reason && detail && BY_REASON[reason]
+			? `${advice.description} X said: “${reason}: ${detail}”`
+			: advice.description;
 	const error = new NodeApiError(node, asObject(response.body) as JsonObject, {
 		message: advice.message,
 		description,
@@ -132,4 +156,3 @@ export function xApiError(node: INode, response: XErrorResponse): NodeApiError {
 	error.context.httpStatus = response.statusCode;
 	return error;
 }
-

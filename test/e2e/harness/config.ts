@@ -99,5 +99,10 @@ export interface N8nInstallRecipe {
 
 export function installRecipeFor(version: string): N8nInstallRecipe {
 	const newNode = nodeMajorFor(version) >= 24;
-	return { version, overrides: N8N_INSTALL_OVERRIDES, ignoreScripts: newNode, rebuild: newNode ? ['sqlite3'] : [] };
+	return {
+		version,
+		overrides: N8N_INSTALL_OVERRIDES,
+		ignoreScripts: newNode,
+		rebuild: newNode ? ['sqlite3'] : [],
+	};
 }

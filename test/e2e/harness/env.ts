@@ -2,7 +2,8 @@
  * Variables inherited from the caller that could point n8n at another database, queue,
  * user folder or config; the harness sets what it needs explicitly.
  */
-const FOREIGN = /^(npm_|N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/;
+const FOREIGN =
+	/^(npm_|N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/;
 
 export interface N8nEnvInput {
 	userFolder: string;
@@ -13,7 +14,13 @@ export interface N8nEnvInput {
 }
 
 /** The environment for an isolated, offline, quiet n8n (measured on n8n 2.8.4). */
-export function n8nEnv({ userFolder, port, brokerPort, encryptionKey, extra = {} }: N8nEnvInput): NodeJS.ProcessEnv {
+export function n8nEnv({
+	userFolder,
+	port,
+	brokerPort,
+	encryptionKey,
+	extra = {},
+}: N8nEnvInput): NodeJS.ProcessEnv {
 	const inherited: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (!FOREIGN.test(key)) inherited[key] = value;

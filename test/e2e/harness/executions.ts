@@ -49,7 +49,9 @@ export function nodeOutput(
 		);
 	}
 	if (runs[run].error) {
-		throw new Error(`node "${nodeName}" failed in execution ${execution.id}: ${JSON.stringify(runs[run].error)}`);
+		throw new Error(
+			`node "${nodeName}" failed in execution ${execution.id}: ${JSON.stringify(runs[run].error)}`,
+		);
 	}
 	return (runs[run].data?.main?.[output] ?? []).map((item) => item.json);
 }

@@ -7,7 +7,9 @@ export class N8nApiError extends Error {
 		readonly body: string,
 		logTail: string,
 	) {
-		super(`n8n ${method} ${path} → ${status}\n--- response body ---\n${body.slice(0, 4000)}\n--- n8n log (tail) ---\n${logTail}`);
+		super(
+			`n8n ${method} ${path} → ${status}\n--- response body ---\n${body.slice(0, 4000)}\n--- n8n log (tail) ---\n${logTail}`,
+		);
 		this.name = 'N8nApiError';
 	}
 }
@@ -42,7 +44,13 @@ export function jsonClient(baseUrl: string, logTail: () => string) {
 				body: options.body === undefined ? undefined : JSON.stringify(options.body),
 			});
 		} catch (error) {
-			throw new N8nApiError(method, path, 0, `request failed: ${String((error as Error).cause ?? error)}`, logTail());
+			throw new N8nApiError(
+				method,
+				path,
+				0,
+				`request failed: ${String((error as Error).cause ?? error)}`,
+				logTail(),
+			);
 		}
 		const text = await response.text();
 		const accepted = options.ok ?? [];
@@ -54,7 +62,13 @@ export function jsonClient(baseUrl: string, logTail: () => string) {
 			try {
 				body = JSON.parse(text);
 			} catch {
-				throw new N8nApiError(method, path, response.status, `unparseable JSON: ${text}`, logTail());
+				throw new N8nApiError(
+					method,
+					path,
+					response.status,
+					`unparseable JSON: ${text}`,
+					logTail(),
+				);
 			}
 		}
 		return { status: response.status, headers: response.headers, body: body as T };

@@ -14,7 +14,12 @@ import { cleanNpmEnv, runOrThrow, tail } from './proc';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
-export const OWNER = { email: 'owner@e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' };
+export const OWNER = {
+	email: 'owner@e2e.test',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-password-1',
+};
 /** n8n binds the auth cookie to this header when it is sent at login; send it always. */
 const BROWSER_ID = 'n8n-e2e-harness';
 
@@ -57,7 +62,9 @@ export class ActivationError extends Error {
 		readonly publication: PublicationStatus,
 	) {
 		const reasons = publication.triggers.map((trigger) => trigger.errorMessage).filter(Boolean);
-		super(`workflow ${workflowId} failed to activate (publication ${publication.status}): ${reasons.join(' | ') || 'no reason given'}`);
+		super(
+			`workflow ${workflowId} failed to activate (publication ${publication.status}): ${reasons.join(' | ') || 'no reason given'}`,
+		);
 		this.name = 'ActivationError';
 	}
 }
@@ -74,7 +81,11 @@ export interface N8nInstance {
 	userFolder: string;
 	/** Milliseconds from spawn to a passing readiness probe. */
 	startupMs: number;
-	createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string }>;
+	createCredential(
+		type: string,
+		name: string,
+		data: Record<string, unknown>,
+	): Promise<{ id: string }>;
 	createWorkflow(workflow: WorkflowJson): Promise<{ id: string }>;
 	/**
 	 * Activates and resolves once n8n has finished: on 2.8 the API call does the work; on ≥2.36 the
@@ -124,7 +135,12 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	const spawnN8n = (processEnv: NodeJS.ProcessEnv) => {
 		const logFd = openSync(logFile, 'a');
 		// Its own process group, so stop() also reaches the task runner n8n spawns.
-		const spawned = spawn(install.node.binary, [install.bin, 'start'], { cwd: userFolder, env: processEnv, detached: true, stdio: ['ignore', logFd, logFd] });
+		const spawned = spawn(install.node.binary, [install.bin, 'start'], {
+			cwd: userFolder,
+			env: processEnv,
+			detached: true,
+			stdio: ['ignore', logFd, logFd],
+		});
 		closeSync(logFd);
 		return spawned;
 	};
@@ -132,7 +148,9 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	let child = spawnN8n(env);
 	const killOnExit = () => killGroup(child, 'SIGKILL');
 	process.on('exit', killOnExit);
-	say(`starting n8n ${N8N_VERSION} on Node ${install.node.version} (pid ${child.pid}, port ${port}, user folder ${userFolder})`);
+	say(
+		`starting n8n ${N8N_VERSION} on Node ${install.node.version} (pid ${child.pid}, port ${port}, user folder ${userFolder})`,
+	);
 
 	const logTail = (lines = 80) => tail(logFile, lines);
 	const stopAndClean = async (keep: boolean) => {
@@ -154,7 +172,18 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			say(`starting n8n ${N8N_VERSION} again (pid ${child.pid}, same user folder and port)`);
 			await waitUntilReady(child, baseUrl, logFile);
 		};
-		return makeInstance({ baseUrl, apiKey, logFile, userFolder, startupMs, logTail, stop, halt, resume, nodeVersion: install.node.version });
+		return makeInstance({
+			baseUrl,
+			apiKey,
+			logFile,
+			userFolder,
+			startupMs,
+			logTail,
+			stop,
+			halt,
+			resume,
+			nodeVersion: install.node.version,
+		});
 	} catch (error) {
 		await stopAndClean(true); // a failed start is worth a look at its folder
 		throw error;
@@ -165,29 +194,47 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 export async function installCommunityPackage(userFolder: string, tarball: string): Promise<void> {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+	);
 	const started = Date.now();
 	await runOrThrow(
 		'installing the packed community package',
 		'npm',
 		// n8n's own installer also refuses install scripts; --offline fails fast on any runtime dependency.
-		['install', tarball, '--legacy-peer-deps', '--offline', '--no-audit', '--no-fund', '--ignore-scripts=true'],
+		[
+			'install',
+			tarball,
+			'--legacy-peer-deps',
+			'--offline',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts=true',
+		],
 		{ cwd: nodesDir, env: cleanNpmEnv() },
 	);
 	say(`installed ${tarball} into ${nodesDir} in ${seconds(started)}`);
 }
 
-async function waitUntilReady(child: ChildProcess, baseUrl: string, logFile: string): Promise<void> {
+async function waitUntilReady(
+	child: ChildProcess,
+	baseUrl: string,
+	logFile: string,
+): Promise<void> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	let exited = child.exitCode !== null ? `exit code ${child.exitCode}` : undefined;
 	child.once('exit', (code, signal) => (exited = `exit code ${code}, signal ${signal}`));
 	while (Date.now() < deadline) {
 		if (exited) {
-			throw new Error(`n8n exited before it was ready (${exited})\n--- ${logFile} (tail) ---\n${tail(logFile, 80)}`);
+			throw new Error(
+				`n8n exited before it was ready (${exited})\n--- ${logFile} (tail) ---\n${tail(logFile, 80)}`,
+			);
 		}
 		try {
 			// Readiness turns green once migrations ran, before the REST controllers are mounted.
-			if ((await probe(baseUrl, 'healthz/readiness')) && (await probe(baseUrl, 'rest/settings'))) return;
+			if ((await probe(baseUrl, 'healthz/readiness')) && (await probe(baseUrl, 'rest/settings')))
+				return;
 		} catch {
 			// not listening yet
 		}
@@ -210,7 +257,13 @@ async function setUpOwnerAndApiKey(baseUrl: string, logTail: () => string): Prom
 		.map((line) => line.split(';')[0])
 		.join('; ');
 	if (!cookie) {
-		throw new N8nApiError('POST', 'rest/owner/setup', setup.status, 'no auth cookie in the response', logTail());
+		throw new N8nApiError(
+			'POST',
+			'rest/owner/setup',
+			setup.status,
+			'no auth cookie in the response',
+			logTail(),
+		);
 	}
 	const headers = { cookie, 'browser-id': BROWSER_ID };
 	// Without an API-key-scopes licence n8n grants the role's scopes anyway; asking for exactly those keeps it valid if licensed.
@@ -240,8 +293,12 @@ const PUBLICATION_TIMEOUT_MS = 120_000;
 function makeInstance(parts: InstanceParts): N8nInstance {
 	const request = jsonClient(parts.baseUrl, () => parts.logTail());
 	const api = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-		(await request<T>(method, `api/v1/${path.replace(/^\//, '')}`, { body, headers: { 'X-N8N-API-KEY': parts.apiKey } }))
-			.body;
+		(
+			await request<T>(method, `api/v1/${path.replace(/^\//, '')}`, {
+				body,
+				headers: { 'X-N8N-API-KEY': parts.apiKey },
+			})
+		).body;
 
 	let session: Promise<Record<string, string>> | undefined;
 	const signIn = async () => {
@@ -257,19 +314,28 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 	};
 	const rest = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
 		session ??= signIn();
-		return (await request<T>(method, `rest/${path.replace(/^\//, '')}`, { body, headers: await session })).body;
+		return (
+			await request<T>(method, `rest/${path.replace(/^\//, '')}`, { body, headers: await session })
+		).body;
 	};
 
 	let hasPublicationStatus: boolean | undefined;
 	async function publicationStatus(id: string): Promise<PublicationStatus | undefined> {
 		if (hasPublicationStatus === false) return undefined;
 		try {
-			const status = (await rest<{ data: PublicationStatus }>('GET', `workflows/${id}/publication-status`)).data;
+			const status = (
+				await rest<{ data: PublicationStatus }>('GET', `workflows/${id}/publication-status`)
+			).data;
 			hasPublicationStatus = true;
 			return status;
 		} catch (error) {
 			// 2.8 has no such route; ≥2.36 answers "not available" when the publication service is off.
-			if (hasPublicationStatus === undefined && error instanceof N8nApiError && error.status === 404 && !/does not exist/.test(error.body)) {
+			if (
+				hasPublicationStatus === undefined &&
+				error instanceof N8nApiError &&
+				error.status === 404 &&
+				!/does not exist/.test(error.body)
+			) {
 				hasPublicationStatus = false;
 				return undefined;
 			}
@@ -284,7 +350,9 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 			const status = await publicationStatus(id);
 			if (status?.status !== 'in_progress') return status;
 			if (Date.now() > deadline) {
-				throw new Error(`workflow ${id} was still being published after ${PUBLICATION_TIMEOUT_MS / 1000} s\n--- n8n log (tail) ---\n${parts.logTail()}`);
+				throw new Error(
+					`workflow ${id} was still being published after ${PUBLICATION_TIMEOUT_MS / 1000} s\n--- n8n log (tail) ---\n${parts.logTail()}`,
+				);
 			}
 			await sleep(200);
 		}
@@ -294,9 +362,16 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		const all: N8nExecution[] = [];
 		let cursor: string | undefined;
 		do {
-			const query = new URLSearchParams({ workflowId, includeData: String(includeData), limit: '250' });
+			const query = new URLSearchParams({
+				workflowId,
+				includeData: String(includeData),
+				limit: '250',
+			});
 			if (cursor) query.set('cursor', cursor);
-			const page = await api<{ data: N8nExecution[]; nextCursor: string | null }>('GET', `executions?${query}`);
+			const page = await api<{ data: N8nExecution[]; nextCursor: string | null }>(
+				'GET',
+				`executions?${query}`,
+			);
 			all.push(...page.data);
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
@@ -322,13 +397,24 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		async createCredential(type, name, data) {
 			// Credentials that authenticate requests get n8n's injected domain-restriction field,
 			// and the public API's schema then requires it (absent, it demands `allowedDomains`).
-			const schema = await api<{ properties?: Record<string, unknown> }>('GET', `credentials/schema/${encodeURIComponent(type)}`);
+			const schema = await api<{ properties?: Record<string, unknown> }>(
+				'GET',
+				`credentials/schema/${encodeURIComponent(type)}`,
+			);
 			const body = { ...data };
-			if (schema.properties && 'allowedHttpRequestDomains' in schema.properties && !('allowedHttpRequestDomains' in body)) {
+			if (
+				schema.properties &&
+				'allowedHttpRequestDomains' in schema.properties &&
+				!('allowedHttpRequestDomains' in body)
+			) {
 				body.allowedHttpRequestDomains = 'all';
 			}
 			try {
-				const created = await api<{ id: string }>('POST', 'credentials', { name, type, data: body });
+				const created = await api<{ id: string }>('POST', 'credentials', {
+					name,
+					type,
+					data: body,
+				});
 				return { id: created.id };
 			} catch (error) {
 				// n8n's messages for this schema are cryptic ("does not match allOf schema [subschema 0]"):
@@ -352,7 +438,8 @@ function makeInstance(parts: InstanceParts): N8nInstance {
 		async activateWorkflow(id) {
 			const workflow = await api<N8nWorkflow>('POST', `workflows/${id}/activate`);
 			const publication = await settled(id);
-			if (publication && publication.status !== 'published') throw new ActivationError(id, publication);
+			if (publication && publication.status !== 'published')
+				throw new ActivationError(id, publication);
 			return workflow;
 		},
 		async deactivateWorkflow(id) {
@@ -409,7 +496,8 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 		new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
 	]);
 	clearTimeout(timer);
-	if (!graceful) say(`n8n (pid ${child.pid}) ignored SIGTERM for ${STOP_GRACE_MS / 1000} s; killing it`);
+	if (!graceful)
+		say(`n8n (pid ${child.pid}) ignored SIGTERM for ${STOP_GRACE_MS / 1000} s; killing it`);
 	killGroup(child, 'SIGKILL');
 	await exited;
 	say(`n8n stopped in ${seconds(started)}`);

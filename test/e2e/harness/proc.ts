@@ -6,7 +6,16 @@ import { N8N_NODE_BINARY } from './config';
 const REPO_NPMRC = resolve(__dirname, '..', '..', '..', '.npmrc');
 
 /** What npm exports about its own invocation (not settings): recomputed by every npm. */
-const NPM_BOOKKEEPING = new Set(['npm_config_local_prefix', 'npm_config_prefix', 'npm_config_global_prefix', 'npm_config_node_gyp', 'npm_config_npm_version', 'npm_config_user_agent', 'npm_config_call', 'npm_config_argv']);
+const NPM_BOOKKEEPING = new Set([
+	'npm_config_local_prefix',
+	'npm_config_prefix',
+	'npm_config_global_prefix',
+	'npm_config_node_gyp',
+	'npm_config_npm_version',
+	'npm_config_user_agent',
+	'npm_config_call',
+	'npm_config_argv',
+]);
 
 /** `ignore-scripts=true` → `npm_config_ignore_scripts`, the name npm exports a setting under. */
 export function npmEnvName(key: string): string {
@@ -36,23 +45,33 @@ export function npmrcKeys(text: string): Set<string> {
  * for, the Node that will run n8n; the user's global npmrc is named explicitly because npm would
  * otherwise look for it next to that Node.
  */
-export function cleanNpmEnv(extra: Record<string, string> = {}, { nodeBinary = N8N_NODE_BINARY, repoNpmrc = REPO_NPMRC } = {}): NodeJS.ProcessEnv {
-	const repoKeys = existsSync(repoNpmrc) ? npmrcKeys(readFileSync(repoNpmrc, 'utf8')) : new Set<string>();
+export function cleanNpmEnv(
+	extra: Record<string, string> = {},
+	{ nodeBinary = N8N_NODE_BINARY, repoNpmrc = REPO_NPMRC } = {},
+): NodeJS.ProcessEnv {
+	const repoKeys = existsSync(repoNpmrc)
+		? npmrcKeys(readFileSync(repoNpmrc, 'utf8'))
+		: new Set<string>();
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (/^npm_/i.test(key)) {
 			const name = key.toLowerCase();
-			if (!name.startsWith('npm_config_') || repoKeys.has(name) || NPM_BOOKKEEPING.has(name)) continue;
+			if (!name.startsWith('npm_config_') || repoKeys.has(name) || NPM_BOOKKEEPING.has(name))
+				continue;
 		}
 		env[key] = value;
 	}
 	const ownGlobalConfig = join(dirname(dirname(process.execPath)), 'etc', 'npmrc');
-	if (!Object.keys(env).some((key) => key.toLowerCase() === 'npm_config_globalconfig') && existsSync(ownGlobalConfig)) {
+	if (
+		!Object.keys(env).some((key) => key.toLowerCase() === 'npm_config_globalconfig') &&
+		existsSync(ownGlobalConfig)
+	) {
 		env.npm_config_globalconfig = ownGlobalConfig;
 	}
 	env.PATH = `${dirname(nodeBinary)}:${process.env.PATH ?? ''}`;
 	for (const key of Object.keys(extra)) {
-		for (const existing of Object.keys(env)) if (existing.toLowerCase() === key.toLowerCase()) delete env[existing];
+		for (const existing of Object.keys(env))
+			if (existing.toLowerCase() === key.toLowerCase()) delete env[existing];
 	}
 	return { ...env, ...extra };
 }

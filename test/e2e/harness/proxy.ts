@@ -17,7 +17,9 @@ export interface RoundRobinProxy {
 	close(): Promise<void>;
 }
 
-export async function startRoundRobinProxy(initialTargets: string[] = []): Promise<RoundRobinProxy> {
+export async function startRoundRobinProxy(
+	initialTargets: string[] = [],
+): Promise<RoundRobinProxy> {
 	// No keep-alive: n8n closes idle sockets after 5 s, and a request sent on one being closed fails
 	// with "socket hang up" (measured); a connection per request costs little here.
 	const agent = new Agent({ keepAlive: false, maxSockets: 64 });
@@ -28,16 +30,22 @@ export async function startRoundRobinProxy(initialTargets: string[] = []): Promi
 
 	const forward = (req: IncomingMessage, res: ServerResponse) => {
 		if (!targets.length) {
-			res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'proxy: no webhook process yet' }));
+			res
+				.writeHead(503, { 'content-type': 'application/json' })
+				.end(JSON.stringify({ error: 'proxy: no webhook process yet' }));
 			return;
 		}
 		const index = mode === 'round-robin' ? next++ % targets.length : mode;
 		counts[index] += 1;
 		const target = new URL(req.url ?? '/', targets[index]);
-		const upstream = request(target, { method: req.method, headers: req.headers, agent }, (answer) => {
-			res.writeHead(answer.statusCode ?? 502, answer.headers);
-			answer.pipe(res);
-		});
+		const upstream = request(
+			target,
+			{ method: req.method, headers: req.headers, agent },
+			(answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			},
+		);
 		upstream.on('error', (error) => {
 			if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ error: `proxy: ${error.message}` }));
@@ -57,7 +65,8 @@ export async function startRoundRobinProxy(initialTargets: string[] = []): Promi
 			next = 0;
 		},
 		route(to) {
-			if (to !== 'round-robin' && !(to >= 0 && to < targets.length)) throw new Error(`no target ${to}`);
+			if (to !== 'round-robin' && !(to >= 0 && to < targets.length))
+				throw new Error(`no target ${to}`);
 			mode = to;
 		},
 		async close() {

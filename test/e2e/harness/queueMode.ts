@@ -51,7 +51,11 @@ export interface QueueDeployment {
 
 const READY_TIMEOUT_MS = 180_000;
 
-function queueEnv(postgres: Postgres, redis: Service, encryptionKey: string): Record<string, string> {
+function queueEnv(
+	postgres: Postgres,
+	redis: Service,
+	encryptionKey: string,
+): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -77,7 +81,11 @@ async function httpOk(url: string): Promise<boolean> {
 	}
 }
 
-async function startProcess(role: N8nProcess['role'], tarball: string, env: Record<string, string>): Promise<N8nProcess & { stop(): Promise<void> }> {
+async function startProcess(
+	role: N8nProcess['role'],
+	tarball: string,
+	env: Record<string, string>,
+): Promise<N8nProcess & { stop(): Promise<void> }> {
 	const install = await ensureN8n(N8N_VERSION);
 	const userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${role}-`));
 	const logFile = join(userFolder, `${role}.log`);
@@ -91,21 +99,39 @@ async function startProcess(role: N8nProcess['role'], tarball: string, env: Reco
 		port,
 		brokerPort,
 		encryptionKey: env.N8N_ENCRYPTION_KEY,
-		extra: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+		extra: {
+			...env,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		},
 	});
 	const url = role === 'webhook' ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${healthPort}/`;
-	const args = role === 'worker' ? [install.bin, 'worker', `--concurrency=${env.WORKER_CONCURRENCY ?? '10'}`] : [install.bin, 'webhook'];
+	const args =
+		role === 'worker'
+			? [install.bin, 'worker', `--concurrency=${env.WORKER_CONCURRENCY ?? '10'}`]
+			: [install.bin, 'webhook'];
 
 	let child: ChildProcess;
 	const launch = async () => {
 		const fd = openSync(logFile, 'a');
 		const started = Date.now();
-		child = spawn(install.node.binary, args, { cwd: userFolder, env: fullEnv, detached: true, stdio: ['ignore', fd, fd] });
+		child = spawn(install.node.binary, args, {
+			cwd: userFolder,
+			env: fullEnv,
+			detached: true,
+			stdio: ['ignore', fd, fd],
+		});
 		closeSync(fd);
 		const deadline = Date.now() + READY_TIMEOUT_MS;
 		while (!(await httpOk(`${url}healthz`))) {
-			if (child.exitCode !== null) throw new Error(`n8n ${role} exited (code ${child.exitCode})\n--- ${logFile} ---\n${tail(logFile, 60)}`);
-			if (Date.now() > deadline) throw new Error(`n8n ${role} not ready within ${READY_TIMEOUT_MS / 1000} s\n--- ${logFile} ---\n${tail(logFile, 60)}`);
+			if (child.exitCode !== null)
+				throw new Error(
+					`n8n ${role} exited (code ${child.exitCode})\n--- ${logFile} ---\n${tail(logFile, 60)}`,
+				);
+			if (Date.now() > deadline)
+				throw new Error(
+					`n8n ${role} not ready within ${READY_TIMEOUT_MS / 1000} s\n--- ${logFile} ---\n${tail(logFile, 60)}`,
+				);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		say(`n8n ${role} ready at ${url} after ${seconds(started)} (pid ${child.pid})`);
@@ -136,10 +162,14 @@ export async function startQueueMode(options: QueueModeOptions): Promise<QueueDe
 	const tarball = resolve(options.tarball);
 	const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
 	const encryptionKey = randomBytes(24).toString('hex');
-	const env = { ...queueEnv(postgres, redis, encryptionKey), WORKER_CONCURRENCY: String(options.workerConcurrency ?? 10) };
+	const env = {
+		...queueEnv(postgres, redis, encryptionKey),
+		WORKER_CONCURRENCY: String(options.workerConcurrency ?? 10),
+	};
 	const stoppers: Array<() => Promise<void>> = [() => postgres.stop(), () => redis.stop()];
 	const stopAll = async () => {
-		for (const stop of stoppers.reverse()) await stop().catch((error) => say(`stop failed: ${(error as Error).message}`));
+		for (const stop of stoppers.reverse())
+			await stop().catch((error) => say(`stop failed: ${(error as Error).message}`));
 	};
 	try {
 		// The proxy's port must be known before main starts: it is WEBHOOK_URL, the URL X is given.
@@ -154,14 +184,18 @@ export async function startQueueMode(options: QueueModeOptions): Promise<QueueDe
 		// After main: it runs the database migrations the others expect.
 		const count = options.webhookProcesses ?? 2;
 		const processes = await Promise.all([
-			...Array.from({ length: count }, () => startProcess('webhook', tarball, { ...env, WEBHOOK_URL: webhookBaseUrl })),
+			...Array.from({ length: count }, () =>
+				startProcess('webhook', tarball, { ...env, WEBHOOK_URL: webhookBaseUrl }),
+			),
 			startProcess('worker', tarball, env),
 		]);
 		for (const process of processes) stoppers.push(() => process.stop());
 		const webhooks = processes.filter((p) => p.role === 'webhook');
 		const worker = processes.find((p) => p.role === 'worker')!;
 		proxy.setTargets(webhooks.map((p) => p.url));
-		say(`queue mode up in ${seconds(started)}: main ${main.baseUrl}, ${webhooks.length} webhook processes behind ${proxy.url}, worker`);
+		say(
+			`queue mode up in ${seconds(started)}: main ${main.baseUrl}, ${webhooks.length} webhook processes behind ${proxy.url}, worker`,
+		);
 		return {
 			main,
 			webhooks,
@@ -170,7 +204,10 @@ export async function startQueueMode(options: QueueModeOptions): Promise<QueueDe
 			webhookBaseUrl,
 			postgres,
 			redis,
-			workerExecutionIds: () => [...readFileSync(worker.logFile, 'utf8').matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
+			workerExecutionIds: () =>
+				[...readFileSync(worker.logFile, 'utf8').matchAll(/Worker started execution (\d+)/g)].map(
+					(m) => m[1],
+				),
 			stop: stopAll,
 		};
 	} catch (error) {

@@ -1,5 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
+import {
+	chownSync,
+	closeSync,
+	existsSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages } from './debianPackages';
@@ -44,7 +52,11 @@ async function hasCommand(command: string): Promise<boolean> {
 
 /** Postgres and Redis from Debian's packages, installed on first use. */
 export function ensureServicePackages(): Promise<void> {
-	return ensureDebianPackages(APT_PACKAGES, 'Queue-mode tests', async () => !!postgresBinDir() && (await hasCommand('redis-server')));
+	return ensureDebianPackages(
+		APT_PACKAGES,
+		'Queue-mode tests',
+		async () => !!postgresBinDir() && (await hasCommand('redis-server')),
+	);
 }
 
 function spawnLogged(command: string, args: string[], logFile: string): ChildProcess {
@@ -78,14 +90,24 @@ async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'
 	clearTimeout(timer);
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, child: ChildProcess, logFile: string): Promise<void> {
+async function waitFor(
+	what: string,
+	check: () => Promise<boolean>,
+	child: ChildProcess,
+	logFile: string,
+): Promise<void> {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`${what} exited (code ${child.exitCode})\n--- ${logFile} ---\n${tail(logFile, 40)}`);
+		if (child.exitCode !== null)
+			throw new Error(
+				`${what} exited (code ${child.exitCode})\n--- ${logFile} ---\n${tail(logFile, 40)}`,
+			);
 		if (await check()) return;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`${what} was not ready within ${READY_TIMEOUT_MS / 1000} s\n--- ${logFile} ---\n${tail(logFile, 40)}`);
+	throw new Error(
+		`${what} was not ready within ${READY_TIMEOUT_MS / 1000} s\n--- ${logFile} ---\n${tail(logFile, 40)}`,
+	);
 }
 
 /**
@@ -99,24 +121,63 @@ export async function startPostgres(): Promise<Postgres> {
 	const dataDir = join(dir, 'data');
 	const logFile = join(dir, 'postgres.log');
 	const asRoot = process.getuid?.() === 0;
-	const as = (command: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
+	const as = (command: string, args: string[]): [string, string[]] =>
+		asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 	if (asRoot) {
 		const ids = await runOrThrow('id postgres', 'id', ['-u', 'postgres']);
 		const gid = await runOrThrow('id -g postgres', 'id', ['-g', 'postgres']);
 		chownSync(dir, Number(ids.stdout.trim()), Number(gid.stdout.trim()));
 	}
-	await runOrThrow('initdb', ...as(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync']));
+	await runOrThrow(
+		'initdb',
+		...as(join(bin, 'initdb'), [
+			'-D',
+			dataDir,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'--encoding=UTF8',
+			'--no-sync',
+		]),
+	);
 	const port = await freePort();
 	const child = spawnLogged(
 		...as(join(bin, 'postgres'), [
-			'-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
 			// A test database: durability is not wanted, speed is.
-			'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
 		]),
 		logFile,
 	);
 	const psql = (sql: string, database = 'postgres') =>
-		run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql]);
+		run(join(bin, 'psql'), [
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-U',
+			'postgres',
+			'-d',
+			database,
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-tAc',
+			sql,
+		]);
 	await waitFor('postgres', async () => (await psql('select 1')).code === 0, child, logFile);
 	const database = 'n8n';
 	const created = await psql(`create database ${database}`);
@@ -142,8 +203,32 @@ export async function startRedis(): Promise<Service> {
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-e2e-redis-'));
 	const logFile = join(dir, 'redis.log');
 	const port = await freePort();
-	const child = spawnLogged('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], logFile);
-	await waitFor('redis', async () => (await run('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'])).stdout.trim() === 'PONG', child, logFile);
+	const child = spawnLogged(
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--protected-mode',
+			'yes',
+		],
+		logFile,
+	);
+	await waitFor(
+		'redis',
+		async () =>
+			(await run('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'])).stdout.trim() ===
+			'PONG',
+		child,
+		logFile,
+	);
 	say(`redis on 127.0.0.1:${port}`);
 	return {
 		name: 'redis',

@@ -18,19 +18,44 @@ export interface SignedDelivery {
 const SOURCES = { app: DEFAULT_APP, users: DEFAULT_USERS, subscriberId: SUBSCRIBER_ID };
 
 /** A received DM of about `bytes` bytes (the text pads it), with the DM id `id`. */
-export function dmDelivery(id: string, bytes = 3 * 1024, consumerSecret = DEFAULT_APP.consumerSecret): SignedDelivery {
-	const make = (text: string) => stringifyJson(buildAaaEnvelope('dm.received', SOURCES, { id, text }).envelope, X_JSON_STYLE);
+export function dmDelivery(
+	id: string,
+	bytes = 3 * 1024,
+	consumerSecret = DEFAULT_APP.consumerSecret,
+): SignedDelivery {
+	const make = (text: string) =>
+		stringifyJson(buildAaaEnvelope('dm.received', SOURCES, { id, text }).envelope, X_JSON_STYLE);
 	const bare = make('');
 	const body = make('x'.repeat(Math.max(0, bytes - bare.length)));
-	return { id, body, headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': webhookSignature(consumerSecret, body) } };
+	return {
+		id,
+		body,
+		headers: {
+			'content-type': 'application/json',
+			'x-twitter-webhooks-signature': webhookSignature(consumerSecret, body),
+		},
+	};
 }
 
 /** One delivery of many received DMs (X batches events in one POST), one per id. */
-export function dmBatchDelivery(ids: readonly string[], consumerSecret = DEFAULT_APP.consumerSecret): SignedDelivery {
+export function dmBatchDelivery(
+	ids: readonly string[],
+	consumerSecret = DEFAULT_APP.consumerSecret,
+): SignedDelivery {
 	const { envelope } = buildAaaEnvelope('dm.received', SOURCES, { id: ids[0] });
 	const [template] = envelope.direct_message_events as Array<Record<string, unknown>>;
-	const body = stringifyJson({ ...envelope, direct_message_events: ids.map((id) => ({ ...template, id })) }, X_JSON_STYLE);
-	return { id: ids[0], body, headers: { 'content-type': 'application/json', 'x-twitter-webhooks-signature': webhookSignature(consumerSecret, body) } };
+	const body = stringifyJson(
+		{ ...envelope, direct_message_events: ids.map((id) => ({ ...template, id })) },
+		X_JSON_STYLE,
+	);
+	return {
+		id: ids[0],
+		body,
+		headers: {
+			'content-type': 'application/json',
+			'x-twitter-webhooks-signature': webhookSignature(consumerSecret, body),
+		},
+	};
 }
 
 /** Distinct, ordered DM ids (snowflake-like, so they look like X's). */
@@ -44,9 +69,16 @@ export interface Sent {
 	ms: number;
 }
 
-export async function send(url: string, delivery: Pick<SignedDelivery, 'body' | 'headers'>): Promise<Sent> {
+export async function send(
+	url: string,
+	delivery: Pick<SignedDelivery, 'body' | 'headers'>,
+): Promise<Sent> {
 	const started = performance.now();
-	const response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: delivery.headers,
+		body: delivery.body,
+	});
 	const body = await response.text();
 	return { status: response.status, body, ms: performance.now() - started };
 }

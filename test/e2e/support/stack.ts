@@ -15,7 +15,9 @@ export async function startStack(label: string): Promise<Stack> {
 	const tarball = await packPackage(resolve(__dirname, '../../..'));
 	const emu = await startEmulator({ port: 0, log: () => undefined });
 	const n8n = await startN8n({ tarball });
-	process.stderr.write(`[${label} e2e] n8n ${n8n.version} at ${n8n.baseUrl} with ${tarball}, emulator at ${emu.url}\n`);
+	process.stderr.write(
+		`[${label} e2e] n8n ${n8n.version} at ${n8n.baseUrl} with ${tarball}, emulator at ${emu.url}\n`,
+	);
 	return { emu, n8n, credentials: await createXCredentials(n8n, emu.url) };
 }
 
@@ -26,7 +28,12 @@ export async function stopStack(stack: Partial<Stack>): Promise<void> {
 
 /** A JSON call to the emulator (X routes or its `/_emulator` side door) that fails loudly on a non-2xx. */
 export function emulatorClient(emu: () => Emulator) {
-	return async <T = any>(method: string, path: string, body?: unknown, auth?: string): Promise<T> => {
+	return async <T = any>(
+		method: string,
+		path: string,
+		body?: unknown,
+		auth?: string,
+	): Promise<T> => {
 		const response = await fetch(`${emu().url}${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },

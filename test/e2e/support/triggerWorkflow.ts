@@ -10,7 +10,12 @@ export const TRIGGER_TYPE = 'n8n-nodes-x-account-activity.xAccountActivityTrigge
  * The X OAuth1 User credential of the emulator's subscriber, created through n8n's public API:
  * enough on its own. `overrides` changes fields (e.g. a wrong secret) and `name` names it.
  */
-export async function createXOAuth1Credential(n8n: N8nInstance, emulatorUrl: string, overrides: Record<string, unknown> = {}, name = 'X OAuth1 (emulator)') {
+export async function createXOAuth1Credential(
+	n8n: N8nInstance,
+	emulatorUrl: string,
+	overrides: Record<string, unknown> = {},
+	name = 'X OAuth1 (emulator)',
+) {
 	const subscriber = DEFAULT_USERS[0];
 	const oauth1 = await n8n.createCredential('xOAuth1UserApi', name, {
 		consumerKey: DEFAULT_APP.consumerKey,
@@ -60,7 +65,8 @@ export function triggerWorkflow(
 	return { workflow, webhookId };
 }
 
-export const productionUrl = (n8n: N8nInstance, webhookId: string) => `${n8n.webhookBaseUrl}webhook/${webhookId}/webhook`;
+export const productionUrl = (n8n: N8nInstance, webhookId: string) =>
+	`${n8n.webhookBaseUrl}webhook/${webhookId}/webhook`;
 
 /** n8n's built-in Webhook node (POST, answers on receipt) at `path`. */
 export function webhookNode(path: string, name = 'Webhook'): Record<string, unknown> {

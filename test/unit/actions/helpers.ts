@@ -11,7 +11,10 @@ import { emulatorCredentials } from '../../helpers/triggerHost';
 export interface ActionEnv {
 	emu: Emulator;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
-	run(parameters: ExecuteContextOptions['parameters'], extra?: Partial<ExecuteContextOptions>): Promise<INodeExecutionData[]>;
+	run(
+		parameters: ExecuteContextOptions['parameters'],
+		extra?: Partial<ExecuteContextOptions>,
+	): Promise<INodeExecutionData[]>;
 	/** Requests the node sent since the last `run`. */
 	sent(): LoggedRequest[];
 	control<T = any>(method: string, path: string, body?: unknown): Promise<T>;
@@ -38,7 +41,11 @@ export async function startActionEnv(input: EmulatorInput = {}): Promise<ActionE
 		credentials,
 		async run(parameters, extra = {}) {
 			mark = requestLog.length;
-			const context = fakeExecuteContext({ parameters, credentials: extra.credentials ?? credentials, ...extra });
+			const context = fakeExecuteContext({
+				parameters,
+				credentials: extra.credentials ?? credentials,
+				...extra,
+			});
 			return (await new XAccountActivity().execute.call(context))[0];
 		},
 		sent: () => requestLog.slice(mark),
@@ -55,7 +62,11 @@ export async function startActionEnv(input: EmulatorInput = {}): Promise<ActionE
 }
 
 /** The error a run threw, for asserting on its message and advice. */
-export async function runError(env: ActionEnv, parameters: ExecuteContextOptions['parameters'], extra?: Partial<ExecuteContextOptions>): Promise<any> {
+export async function runError(
+	env: ActionEnv,
+	parameters: ExecuteContextOptions['parameters'],
+	extra?: Partial<ExecuteContextOptions>,
+): Promise<any> {
 	try {
 		await env.run(parameters, extra);
 	} catch (error) {

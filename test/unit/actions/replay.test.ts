@@ -34,10 +34,16 @@ describe('replay dates', () => {
 	it('checks the documented window on whole minutes and names the accepted range', () => {
 		const now = Date.UTC(2026, 4, 2, 12, 0, 30);
 		expect(replayWindowProblem(now - 2 * 60 * MINUTE, now - 15 * MINUTE, now)).toBeUndefined();
-		expect(replayWindowProblem(now - 25 * 60 * MINUTE, now - 15 * MINUTE, now)).toContain('2026-05-01 12:01 UTC and 2026-05-02 11:29 UTC');
+		expect(replayWindowProblem(now - 25 * 60 * MINUTE, now - 15 * MINUTE, now)).toContain(
+			'2026-05-01 12:01 UTC and 2026-05-02 11:29 UTC',
+		);
 		expect(replayWindowProblem(now - 20 * MINUTE, now - 15 * MINUTE, now)).toBeDefined();
-		expect(replayWindowProblem(now - 60 * MINUTE, now - 5 * MINUTE, now)).toContain('To no later than 2026-05-02 11:50 UTC');
-		expect(replayWindowProblem(now - 60 * MINUTE, now - 60 * MINUTE, now)).toContain('From before To');
+		expect(replayWindowProblem(now - 60 * MINUTE, now - 5 * MINUTE, now)).toContain(
+			'To no later than 2026-05-02 11:50 UTC',
+		);
+		expect(replayWindowProblem(now - 60 * MINUTE, now - 60 * MINUTE, now)).toContain(
+			'From before To',
+		);
 	});
 });
 
@@ -48,7 +54,8 @@ describe('action node: replay', () => {
 	const start = async (input = {}) => {
 		env = await startActionEnv(input);
 		receiver = await startReceiver(DEFAULT_APP.consumerSecret);
-		webhookId = (await env.run({ resource: 'webhook', operation: 'create', url: receiver.url }))[0].json.id as string;
+		webhookId = (await env.run({ resource: 'webhook', operation: 'create', url: receiver.url }))[0]
+			.json.id as string;
 	};
 	afterEach(async () => {
 		await env.close();
@@ -62,18 +69,38 @@ describe('action node: replay', () => {
 		await start();
 		const f = from();
 		const t = to();
-		const [item] = await env.run({ resource: 'replay', operation: 'create', webhookId, fromDate: new Date(f).toISOString(), toDate: { toMillis: () => t } });
+		const [item] = await env.run({
+			resource: 'replay',
+			operation: 'create',
+			webhookId,
+			fromDate: new Date(f).toISOString(),
+			toDate: { toMillis: () => t },
+		});
 		const [request] = env.sent();
 		expect(request.method).toBe('POST');
 		expect(pathOf(request)).toBe('/2/webhooks/replay');
-		expect(request.body).toEqual({ webhook_id: webhookId, from_date: compact(f), to_date: compact(t) });
-		expect(item.json).toMatchObject({ webhook_id: webhookId, from_date: compact(f), to_date: compact(t) });
+		expect(request.body).toEqual({
+			webhook_id: webhookId,
+			from_date: compact(f),
+			to_date: compact(t),
+		});
+		expect(item.json).toMatchObject({
+			webhook_id: webhookId,
+			from_date: compact(f),
+			to_date: compact(t),
+		});
 		expect(item.json.job_id).toMatch(/^\d+$/);
 	});
 
 	it('refuses a range outside the window before calling X, unless told to skip the check', async () => {
 		await start();
-		const params = { resource: 'replay', operation: 'create', webhookId, fromDate: new Date(Date.now() - 5 * MINUTE).toISOString(), toDate: new Date().toISOString() };
+		const params = {
+			resource: 'replay',
+			operation: 'create',
+			webhookId,
+			fromDate: new Date(Date.now() - 5 * MINUTE).toISOString(),
+			toDate: new Date().toISOString(),
+		};
 		const error = await runError(env, params);
 		expect(error.message).toBe('The replay range is outside the window X accepts');
 		expect(error.description).toMatch(/X replays only From between .* UTC and .* UTC/);
@@ -84,7 +111,13 @@ describe('action node: replay', () => {
 
 	it('says which value is not a date', async () => {
 		await start();
-		const error = await runError(env, { resource: 'replay', operation: 'create', webhookId, fromDate: 'last tuesday', toDate: new Date(to()).toISOString() });
+		const error = await runError(env, {
+			resource: 'replay',
+			operation: 'create',
+			webhookId,
+			fromDate: 'last tuesday',
+			toDate: new Date(to()).toISOString(),
+		});
 		expect(error.message).toBe('From is not a date: “last tuesday”');
 	});
 
@@ -102,13 +135,22 @@ describe('action node: replay', () => {
 		});
 		const url = new URL(env.sent()[0].url);
 		expect(url.pathname).toBe(`/2/account_activity/replay/webhooks/${webhookId}/subscriptions/all`);
-		expect(Object.fromEntries(url.searchParams)).toEqual({ from_date: compact(f), to_date: compact(t) });
+		expect(Object.fromEntries(url.searchParams)).toEqual({
+			from_date: compact(f),
+			to_date: compact(t),
+		});
 		expect(item.json.job_id).toBeDefined();
 	});
 
 	it('explains a running job (ReplayConflictError)', async () => {
 		await start({ replayDelayMs: 300 });
-		const params = { resource: 'replay', operation: 'create', webhookId, fromDate: new Date(from()).toISOString(), toDate: new Date(to()).toISOString() };
+		const params = {
+			resource: 'replay',
+			operation: 'create',
+			webhookId,
+			fromDate: new Date(from()).toISOString(),
+			toDate: new Date(to()).toISOString(),
+		};
 		await env.run(params);
 		const error = await runError(env, params);
 		expect(error.message).toBe('A replay is already running for this webhook');

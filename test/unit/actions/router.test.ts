@@ -10,24 +10,52 @@ describe('action node: items, Continue On Fail and the description', () => {
 	});
 	afterEach(() => env.close());
 
-	const check = (profileKey: string) => ({ resource: 'ayrshareWebhook', operation: 'getAll', profileKey });
+	const check = (profileKey: string) => ({
+		resource: 'ayrshareWebhook',
+		operation: 'getAll',
+		profileKey,
+	});
 
 	it('runs once per input item and pairs every output item with its input', async () => {
-		await env.run({ resource: 'ayrshareWebhook', operation: 'register', action: 'feed', url: 'https://example.com/a' });
-		await env.run({ resource: 'ayrshareWebhook', operation: 'register', action: 'social', url: 'https://example.com/b' });
+		await env.run({
+			resource: 'ayrshareWebhook',
+			operation: 'register',
+			action: 'feed',
+			url: 'https://example.com/a',
+		});
+		await env.run({
+			resource: 'ayrshareWebhook',
+			operation: 'register',
+			action: 'social',
+			url: 'https://example.com/b',
+		});
 		const items = await env.run([check(''), check('')]);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+		expect(items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 
 	it('with Continue On Fail, a failing item carries the error and the others go on', async () => {
-		const items = await env.run([check('no-such-profile'), check(SEEDED_PROFILE_KEY)], { continueOnFail: true });
+		const items = await env.run([check('no-such-profile'), check(SEEDED_PROFILE_KEY)], {
+			continueOnFail: true,
+		});
 		expect(items).toHaveLength(1);
 		expect(items[0]).toEqual({
-			json: { error: 'Ayrshare could not find what this request names', description: expect.stringContaining('Profile Key'), httpCode: '404' },
+			json: {
+				error: 'Ayrshare could not find what this request names',
+				description: expect.stringContaining('Profile Key'),
+				httpCode: '404',
+			},
 			pairedItem: { item: 0 },
 		});
 		const withResult = await env.run(
-			[{ resource: 'ayrshareProfile', operation: 'delete', profileKey: 'nope' }, { resource: 'ayrshareProfile', operation: 'delete', profileKey: SEEDED_PROFILE_KEY }],
+			[
+				{ resource: 'ayrshareProfile', operation: 'delete', profileKey: 'nope' },
+				{ resource: 'ayrshareProfile', operation: 'delete', profileKey: SEEDED_PROFILE_KEY },
+			],
 			{ continueOnFail: true },
 		);
 		expect(withResult.map((i) => [i.pairedItem, i.json.error ?? i.json.status])).toEqual([
@@ -53,7 +81,12 @@ describe('action node: items, Continue On Fail and the description', () => {
 		const shown = (resource: string, operation: string, eventType?: string) =>
 			(description.credentials ?? [])
 				.filter((credential) =>
-					NodeHelpers.displayParameter({ resource, operation, ...(eventType ? { eventType } : {}) }, credential, { typeVersion: 1 }, description),
+					NodeHelpers.displayParameter(
+						{ resource, operation, ...(eventType ? { eventType } : {}) },
+						credential,
+						{ typeVersion: 1 },
+						description,
+					),
 				)
 				.map((c) => c.name);
 		const both = ['xOAuth1UserApi', 'xBearerApi'];
@@ -65,13 +98,16 @@ describe('action node: items, Continue On Fail and the description', () => {
 		expect(shown('ayrshareWebhook', 'register')).toEqual(['ayrshareApi']);
 		expect(shown('ayrshareProfile', 'update')).toEqual(['ayrshareApi']);
 		// Private at X (x-api/activity/introduction.mdx), or in neither list (follows): the account's own token only.
-		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(['xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual([
+			'xOAuth1UserApi',
+		]);
 		expect(shown('activitySubscription', 'create', 'follow.follow')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'post.create')).toEqual(both);
 		expect(shown('activitySubscription', 'create', 'dm.received')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'news.new')).toEqual(both);
 		expect(shown('activitySubscription', 'create', 'other')).toEqual(both);
-		for (const operation of ['getAll', 'update', 'delete']) expect(shown('activitySubscription', operation)).toEqual(both);
+		for (const operation of ['getAll', 'update', 'delete'])
+			expect(shown('activitySubscription', operation)).toEqual(both);
 		// One X credential is enough: the bearer token is never required.
 		const required = (description.credentials ?? []).filter((c) => c.required).map((c) => c.name);
 		expect(required).toEqual(['xOAuth1UserApi', 'ayrshareApi']);
@@ -81,14 +117,33 @@ describe('action node: items, Continue On Fail and the description', () => {
 		const { properties } = new XAccountActivity().description;
 		const operations = (resource: string) =>
 			properties
-				.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+				.filter(
+					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+				)
 				.flatMap((p) => (p.options ?? []).map((o) => (o as { value: string }).value))
 				.sort();
 		expect(operations('webhook')).toEqual(['create', 'delete', 'getAll', 'validate']);
-		expect(operations('subscription')).toEqual(['check', 'count', 'getAll', 'subscribe', 'unsubscribe']);
+		expect(operations('subscription')).toEqual([
+			'check',
+			'count',
+			'getAll',
+			'subscribe',
+			'unsubscribe',
+		]);
 		expect(operations('activitySubscription')).toEqual(['create', 'delete', 'getAll', 'update']);
 		expect(operations('replay')).toEqual(['create']);
-		expect(operations('ayrshareProfile')).toEqual(['create', 'delete', 'generateLink', 'getAll', 'update']);
-		expect(operations('ayrshareWebhook')).toEqual(['getAll', 'register', 'rotateSecret', 'unregister']);
+		expect(operations('ayrshareProfile')).toEqual([
+			'create',
+			'delete',
+			'generateLink',
+			'getAll',
+			'update',
+		]);
+		expect(operations('ayrshareWebhook')).toEqual([
+			'getAll',
+			'register',
+			'rotateSecret',
+			'unregister',
+		]);
 	});
 });

@@ -27,12 +27,18 @@ describe('action node: webhook', () => {
 		expect(pathOf(request)).toBe('/2/webhooks');
 		expect(request.headers.Authorization).toBe(`Bearer ${DEFAULT_APP.bearerToken}`);
 		expect(request.body).toEqual({ url: receiver.url });
-		expect(receiver.requests.some((r) => r.method === 'GET' && r.query.has('crc_token'))).toBe(true);
+		expect(receiver.requests.some((r) => r.method === 'GET' && r.query.has('crc_token'))).toBe(
+			true,
+		);
 	});
 
 	it('create explains a failed CRC', async () => {
 		receiver.crcMode = 'wrong';
-		const error = await runError(env, { resource: 'webhook', operation: 'create', url: receiver.url });
+		const error = await runError(env, {
+			resource: 'webhook',
+			operation: 'create',
+			url: receiver.url,
+		});
 		expect(error.message).toBe('X could not reach or validate your webhook URL');
 		expect(error.description).toContain('WEBHOOK_URL');
 		expect(error.httpCode).toBe('400');
@@ -40,7 +46,11 @@ describe('action node: webhook', () => {
 
 	it('create names a duplicate URL', async () => {
 		await create();
-		const error = await runError(env, { resource: 'webhook', operation: 'create', url: receiver.url });
+		const error = await runError(env, {
+			resource: 'webhook',
+			operation: 'create',
+			url: receiver.url,
+		});
 		expect(error.message).toBe('This webhook URL is already registered with your X app');
 	});
 
@@ -76,26 +86,46 @@ describe('action node: webhook', () => {
 
 	it('delete says in the editor that an unknown ID gives deleted: false', () => {
 		const { properties } = new XAccountActivity().description;
-		const forDelete = (p: (typeof properties)[number]) => p.displayOptions?.show?.resource?.includes('webhook') && p.displayOptions.show.operation?.includes('delete');
+		const forDelete = (p: (typeof properties)[number]) =>
+			p.displayOptions?.show?.resource?.includes('webhook') &&
+			p.displayOptions.show.operation?.includes('delete');
 		const idField = properties.find((p) => p.name === 'webhookId' && forDelete(p));
 		expect(idField?.description).toMatch(/WebhookIdInvalid.*deleted: false/);
-		const operation = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('webhook'));
-		const option = (operation?.options as Array<{ value: string; description?: string }>).find((o) => o.value === 'delete');
+		const operation = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('webhook'),
+		);
+		const option = (operation?.options as Array<{ value: string; description?: string }>).find(
+			(o) => o.value === 'delete',
+		);
 		expect(option?.description).toContain('deleted: false');
 	});
 
 	it('a 429 says when X allows the next request', async () => {
 		const reset = Math.floor(Date.now() / 1000) + 120;
-		await env.control('POST', '/_emulator/fail', { method: 'GET', path: '/2/webhooks', status: 429, headers: { 'x-rate-limit-reset': String(reset) } });
+		await env.control('POST', '/_emulator/fail', {
+			method: 'GET',
+			path: '/2/webhooks',
+			status: 429,
+			headers: { 'x-rate-limit-reset': String(reset) },
+		});
 		const error = await runError(env, { resource: 'webhook', operation: 'getAll' });
 		expect(error.message).toBe('X rate limit reached');
 		expect(error.description).toContain(new Date(reset * 1000).toISOString());
 	});
 
 	it('a wrong bearer token is a credential error that does not repeat the token', async () => {
-		const credentials = { ...env.credentials, xBearerApi: { ...env.credentials.xBearerApi, bearerToken: 'not-the-token' } };
-		const error = await runError(env, { resource: 'webhook', operation: 'getAll' }, { credentials });
+		const credentials = {
+			...env.credentials,
+			xBearerApi: { ...env.credentials.xBearerApi, bearerToken: 'not-the-token' },
+		};
+		const error = await runError(
+			env,
+			{ resource: 'webhook', operation: 'getAll' },
+			{ credentials },
+		);
 		expect(error.message).toBe('X did not accept the credentials');
-		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain('not-the-token');
+		expect(
+			JSON.stringify({ message: error.message, description: error.description }),
+		).not.toContain('not-the-token');
 	});
 });

@@ -6,11 +6,21 @@ describe('emulator: Ayrshare', () => {
 	let emu: Emulator;
 	afterEach(() => emu.close());
 
-	const call = async (method: string, path: string, options: { body?: unknown; profileKey?: string; apiKey?: string } = {}) => {
-		const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey ?? DEFAULT_AYRSHARE.apiKey}` };
+	const call = async (
+		method: string,
+		path: string,
+		options: { body?: unknown; profileKey?: string; apiKey?: string } = {},
+	) => {
+		const headers: Record<string, string> = {
+			authorization: `Bearer ${options.apiKey ?? DEFAULT_AYRSHARE.apiKey}`,
+		};
 		if (options.profileKey) headers['profile-key'] = options.profileKey;
 		if (options.body !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${emu.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+		const res = await fetch(`${emu.url}${path}`, {
+			method,
+			headers,
+			body: options.body === undefined ? undefined : JSON.stringify(options.body),
+		});
 		return { status: res.status, headers: res.headers, json: (await res.json()) as any };
 	};
 
@@ -19,7 +29,13 @@ describe('emulator: Ayrshare', () => {
 		const res = await call('GET', '/api/user', { profileKey: SEEDED_PROFILE_KEY });
 		expect(res.status).toBe(200);
 		expect(res.json.displayNames).toEqual([
-			expect.objectContaining({ platform: 'twitter', id: SUBSCRIBER_ID, username: 'n8n_user', displayName: 'n8n User', profileUrl: 'https://x.com/n8n_user' }),
+			expect.objectContaining({
+				platform: 'twitter',
+				id: SUBSCRIBER_ID,
+				username: 'n8n_user',
+				displayName: 'n8n User',
+				profileUrl: 'https://x.com/n8n_user',
+			}),
 		]);
 		expect(res.json.activeSocialAccounts).toEqual(['twitter']);
 	});
@@ -39,14 +55,26 @@ describe('emulator: Ayrshare', () => {
 
 	it('answers a bad API key with 401 and an unknown profile with 404, in Ayrshare’s error shape', async () => {
 		emu = await startEmulator();
-		expect(await call('GET', '/api/user', { apiKey: 'nope' })).toMatchObject({ status: 401, json: { status: 'error', code: 102 } });
-		expect(await call('GET', '/api/user', { profileKey: 'nope' })).toMatchObject({ status: 404, json: { status: 'error' } });
-		expect(await call('GET', '/api/nothing-here')).toMatchObject({ status: 404, json: { status: 'error' } });
+		expect(await call('GET', '/api/user', { apiKey: 'nope' })).toMatchObject({
+			status: 401,
+			json: { status: 'error', code: 102 },
+		});
+		expect(await call('GET', '/api/user', { profileKey: 'nope' })).toMatchObject({
+			status: 404,
+			json: { status: 'error' },
+		});
+		expect(await call('GET', '/api/nothing-here')).toMatchObject({
+			status: 404,
+			json: { status: 'error' },
+		});
 	});
 
 	it('keeps profile management for the primary profile', async () => {
 		emu = await startEmulator();
-		const res = await call('POST', '/api/profiles', { body: { title: 'X' }, profileKey: SEEDED_PROFILE_KEY });
+		const res = await call('POST', '/api/profiles', {
+			body: { title: 'X' },
+			profileKey: SEEDED_PROFILE_KEY,
+		});
 		expect(res.status).toBe(403);
 	});
 
@@ -55,9 +83,16 @@ describe('emulator: Ayrshare', () => {
 		await fetch(`${emu.url}/_emulator/fail`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ method: 'PATCH', path: '/api/profiles', status: 200, body: { status: 'error', code: 999, message: 'canned' } }),
+			body: JSON.stringify({
+				method: 'PATCH',
+				path: '/api/profiles',
+				status: 200,
+				body: { status: 'error', code: 999, message: 'canned' },
+			}),
 		});
-		expect(await call('PATCH', '/api/profiles', { body: {}, profileKey: SEEDED_PROFILE_KEY })).toMatchObject({ status: 200, json: { message: 'canned' } });
+		expect(
+			await call('PATCH', '/api/profiles', { body: {}, profileKey: SEEDED_PROFILE_KEY }),
+		).toMatchObject({ status: 200, json: { message: 'canned' } });
 		await call('DELETE', '/api/profiles', { profileKey: SEEDED_PROFILE_KEY });
 		expect(emu.state.ayrshare.profiles).toHaveLength(0);
 		await fetch(`${emu.url}/_emulator/reset`, { method: 'POST' });

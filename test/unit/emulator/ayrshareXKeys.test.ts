@@ -8,8 +8,17 @@ describe('emulator: Ayrshare BYO X keys', () => {
 	afterEach(() => emu.close());
 
 	const OWN = { key: DEFAULT_APP.consumerKey, secret: DEFAULT_APP.consumerSecret };
-	const call = async (method: string, path: string, body: unknown, keys: { key?: string; secret?: string } = {}) => {
-		const headers: Record<string, string> = { authorization: `Bearer ${DEFAULT_AYRSHARE.apiKey}`, 'content-type': 'application/json', 'profile-key': SEEDED_PROFILE_KEY };
+	const call = async (
+		method: string,
+		path: string,
+		body: unknown,
+		keys: { key?: string; secret?: string } = {},
+	) => {
+		const headers: Record<string, string> = {
+			authorization: `Bearer ${DEFAULT_AYRSHARE.apiKey}`,
+			'content-type': 'application/json',
+			'profile-key': SEEDED_PROFILE_KEY,
+		};
 		if (keys.key) headers['x-twitter-oauth1-api-key'] = keys.key;
 		if (keys.secret) headers['x-twitter-oauth1-api-secret'] = keys.secret;
 		const res = await fetch(`${emu.url}${path}`, { method, headers, body: JSON.stringify(body) });
@@ -17,13 +26,24 @@ describe('emulator: Ayrshare BYO X keys', () => {
 	};
 	const start = async (input: EmulatorInput = {}) => {
 		emu = await startEmulator(input);
-		await call('POST', '/api/hook/webhook', { action: 'accountActivity', url: 'https://example.com/hook' });
+		await call('POST', '/api/hook/webhook', {
+			action: 'accountActivity',
+			url: 'https://example.com/hook',
+		});
 	};
-	const enable = (keys?: { key?: string; secret?: string }) => call('PATCH', '/api/profiles', { xAccountActivityActive: true }, keys);
+	const enable = (keys?: { key?: string; secret?: string }) =>
+		call('PATCH', '/api/profiles', { xAccountActivityActive: true }, keys);
 
 	it('refuses to switch X Account Activity on without the keys, and switches it on with them', async () => {
 		await start();
-		expect(await enable()).toMatchObject({ status: 403, json: { status: 'error', code: 440, message: expect.stringContaining('X-Twitter-OAuth1-Api-Key') } });
+		expect(await enable()).toMatchObject({
+			status: 403,
+			json: {
+				status: 'error',
+				code: 440,
+				message: expect.stringContaining('X-Twitter-OAuth1-Api-Key'),
+			},
+		});
 		expect(emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(false);
 		expect(await enable(OWN)).toMatchObject({ status: 200, json: { status: 'success' } });
 		expect(emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(true);
@@ -32,8 +52,14 @@ describe('emulator: Ayrshare BYO X keys', () => {
 	it('refuses half a pair and keys of another X app', async () => {
 		await start();
 		expect(await enable({ key: OWN.key })).toMatchObject({ status: 400, json: { code: 441 } });
-		expect(await enable({ secret: OWN.secret })).toMatchObject({ status: 400, json: { code: 441 } });
-		expect(await enable({ key: OWN.key, secret: 'other' })).toMatchObject({ status: 401, json: { code: 442 } });
+		expect(await enable({ secret: OWN.secret })).toMatchObject({
+			status: 400,
+			json: { code: 441 },
+		});
+		expect(await enable({ key: OWN.key, secret: 'other' })).toMatchObject({
+			status: 401,
+			json: { code: 442 },
+		});
 		expect(emu.state.ayrshare.profiles[0].xAccountActivityActive).toBe(false);
 	});
 
@@ -45,12 +71,25 @@ describe('emulator: Ayrshare BYO X keys', () => {
 
 	it('checks keys given to generateJWT (the secret is required with the key) and records every request’s keys', async () => {
 		await start();
-		const link = { domain: DEFAULT_AYRSHARE.domain, privateKey: DEFAULT_AYRSHARE.privateKey, profileKey: SEEDED_PROFILE_KEY };
+		const link = {
+			domain: DEFAULT_AYRSHARE.domain,
+			privateKey: DEFAULT_AYRSHARE.privateKey,
+			profileKey: SEEDED_PROFILE_KEY,
+		};
 		const primary = async (keys: { key?: string; secret?: string }) => {
-			const headers: Record<string, string> = { authorization: `Bearer ${DEFAULT_AYRSHARE.apiKey}`, 'content-type': 'application/json' };
+			const headers: Record<string, string> = {
+				authorization: `Bearer ${DEFAULT_AYRSHARE.apiKey}`,
+				'content-type': 'application/json',
+			};
 			if (keys.key) headers['x-twitter-oauth1-api-key'] = keys.key;
 			if (keys.secret) headers['x-twitter-oauth1-api-secret'] = keys.secret;
-			return (await fetch(`${emu.url}/api/profiles/generateJWT`, { method: 'POST', headers, body: JSON.stringify(link) })).status;
+			return (
+				await fetch(`${emu.url}/api/profiles/generateJWT`, {
+					method: 'POST',
+					headers,
+					body: JSON.stringify(link),
+				})
+			).status;
 		};
 		expect(await primary({})).toBe(200);
 		expect(await primary({ key: OWN.key })).toBe(400);

@@ -9,7 +9,11 @@ const root = join(__dirname, '../../..');
 
 function startCli(args: string[]): Promise<{ child: ChildProcess; banner: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--quiet', ...args],
+			{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		let out = '';
 		const timer = setTimeout(() => reject(new Error(`no banner within 30 s: ${out}`)), 30_000);
 		child.stdout?.on('data', (chunk) => {
@@ -37,9 +41,16 @@ describe('npm run emulator', () => {
 		expect(banner).toContain('WEBHOOK_URL');
 
 		const example = banner.slice(banner.indexOf('Example'));
-		const [, postUrl, body] = /curl -s -X POST (\S+) -H 'content-type: application\/json' -d '([^']+)'/.exec(example)!;
+		const [, postUrl, body] =
+			/curl -s -X POST (\S+) -H 'content-type: application\/json' -d '([^']+)'/.exec(example)!;
 		expect(JSON.parse(body)).toEqual({ type: 'dm.received' });
-		const fired = (await (await fetch(postUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+		const fired = (await (
+			await fetch(postUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+			})
+		).json()) as {
 			deliveries: Array<{ status: number }>;
 			note?: string;
 		};
@@ -47,7 +58,9 @@ describe('npm run emulator', () => {
 		expect(fired.deliveries.map((d) => d.status)).toEqual([200]);
 
 		const [, inboxUrl] = /curl -s (http\S+inbox)\n/.exec(example)!;
-		const { received } = (await (await fetch(inboxUrl)).json()) as { received: Array<{ signatureValid: boolean; body: { direct_message_events?: unknown[] } }> };
+		const { received } = (await (await fetch(inboxUrl)).json()) as {
+			received: Array<{ signatureValid: boolean; body: { direct_message_events?: unknown[] } }>;
+		};
 		expect(received).toHaveLength(1);
 		expect(received[0].signatureValid).toBe(true);
 		expect(received[0].body.direct_message_events).toHaveLength(1);

@@ -19,11 +19,22 @@ describe('emulator: control API (fail hook, raw deliveries, state, reset) and ra
 	});
 
 	it('answers the next `times` matching requests with the canned response, then recovers', async () => {
-		await api.control('POST', '/_emulator/fail', { method: 'GET', path: '/2/webhooks', status: 429, times: 2, headers: { 'x-rate-limit-reset': '1700000000' } });
+		await api.control('POST', '/_emulator/fail', {
+			method: 'GET',
+			path: '/2/webhooks',
+			status: 429,
+			times: 2,
+			headers: { 'x-rate-limit-reset': '1700000000' },
+		});
 		for (let i = 0; i < 2; i++) {
 			const res = await api.bearer('GET', '/2/webhooks');
 			expect(res.status).toBe(429);
-			expect(res.json).toEqual({ title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 });
+			expect(res.json).toEqual({
+				title: 'Too Many Requests',
+				detail: 'Too Many Requests',
+				type: 'about:blank',
+				status: 429,
+			});
 			expect(res.headers.get('x-rate-limit-remaining')).toBe('0');
 			expect(res.headers.get('x-rate-limit-reset')).toBe('1700000000');
 		}
@@ -32,19 +43,29 @@ describe('emulator: control API (fail hook, raw deliveries, state, reset) and ra
 
 	it('matches :params and serves custom bodies', async () => {
 		const body = { errors: [{ message: 'boom' }] };
-		await api.control('POST', '/_emulator/fail', { method: 'DELETE', path: '/2/webhooks/:id', status: 500, body });
+		await api.control('POST', '/_emulator/fail', {
+			method: 'DELETE',
+			path: '/2/webhooks/:id',
+			status: 500,
+			body,
+		});
 		const res = await api.bearer('DELETE', '/2/webhooks/123');
 		expect(res.status).toBe(500);
 		expect(res.json).toEqual(body);
 		expect((await api.bearer('GET', '/2/webhooks')).status).toBe(200);
 	});
 
-	it('enforces per-group rate limits with X\'s 429', async () => {
+	it("enforces per-group rate limits with X's 429", async () => {
 		expect((await api.user('GET', '/2/users/me')).status).toBe(200);
 		expect((await api.user('GET', '/2/users/me')).status).toBe(200);
 		const limited = await api.user('GET', '/2/users/me');
 		expect(limited.status).toBe(429);
-		expect(limited.json).toEqual({ title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 });
+		expect(limited.json).toEqual({
+			title: 'Too Many Requests',
+			detail: 'Too Many Requests',
+			type: 'about:blank',
+			status: 429,
+		});
 		expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
 		// Another group keeps its own budget.
 		expect((await api.bearer('GET', '/2/webhooks')).status).toBe(200);
@@ -54,15 +75,32 @@ describe('emulator: control API (fail hook, raw deliveries, state, reset) and ra
 		const webhookId = await registerAndSubscribe(api, receiver.url);
 		const body = '{"for_user_id":"1","weird":"\\/"}';
 		for (const signature of ['valid', 'invalid', 'missing'] as const) {
-			const res = await api.control('POST', '/_emulator/x/raw', { body, signature, webhookId, contentType: 'text/plain' });
+			const res = await api.control('POST', '/_emulator/x/raw', {
+				body,
+				signature,
+				webhookId,
+				contentType: 'text/plain',
+			});
 			expect(res.json.deliveries).toEqual([expect.objectContaining({ kind: 'raw', status: 200 })]);
 		}
 		const [valid, invalid, missing] = receiver.posts();
 		expect(valid.body).toBe(body);
 		expect(valid.headers['content-type']).toBe('text/plain');
-		expect(signatureValid(DEFAULT_APP.consumerSecret, valid.body, valid.headers['x-twitter-webhooks-signature'])).toBe(true);
+		expect(
+			signatureValid(
+				DEFAULT_APP.consumerSecret,
+				valid.body,
+				valid.headers['x-twitter-webhooks-signature'],
+			),
+		).toBe(true);
 		expect(invalid.headers['x-twitter-webhooks-signature']).toMatch(/^sha256=/);
-		expect(signatureValid(DEFAULT_APP.consumerSecret, invalid.body, invalid.headers['x-twitter-webhooks-signature'])).toBe(false);
+		expect(
+			signatureValid(
+				DEFAULT_APP.consumerSecret,
+				invalid.body,
+				invalid.headers['x-twitter-webhooks-signature'],
+			),
+		).toBe(false);
 		expect(missing.headers['x-twitter-webhooks-signature']).toBeUndefined();
 	});
 
@@ -81,9 +119,14 @@ describe('emulator: control API (fail hook, raw deliveries, state, reset) and ra
 		expect((await api.bearer('GET', '/2/webhooks')).json).toEqual({ meta: { result_count: 0 } });
 	});
 
-	it('answers unknown /2 paths with X\'s 404 shape', async () => {
+	it("answers unknown /2 paths with X's 404 shape", async () => {
 		const res = await api.bearer('GET', '/2/tweets/search/stream');
 		expect(res.status).toBe(404);
-		expect(res.json).toEqual({ title: 'Not Found', type: 'about:blank', status: 404, detail: 'Not Found' });
+		expect(res.json).toEqual({
+			title: 'Not Found',
+			type: 'about:blank',
+			status: 404,
+			detail: 'Not Found',
+		});
 	});
 });

@@ -1,6 +1,9 @@
 import { DEFAULT_APP } from '../../../emulator/defaults';
 import { startEmulator, type Emulator } from '../../../emulator/server';
-import { AAA_EVENT_TYPES, type AaaEventType } from '../../../emulator/x/events/accountActivityEvents';
+import {
+	AAA_EVENT_TYPES,
+	type AaaEventType,
+} from '../../../emulator/x/events/accountActivityEvents';
 import { ALICE, apiClient, registerAndSubscribe, SUBSCRIBER, type ApiClient } from './helpers/api';
 import { signatureValid, startReceiver, type Receiver } from './helpers/receiver';
 
@@ -14,7 +17,9 @@ const EXPECTATIONS: Record<AaaEventType, (env: Json) => void> = {
 		expect(t.entities.hashtags.map((h: Json) => h.text)).toEqual(['n8n', 'automation']);
 		expect(t.entities.urls[0].expanded_url).toBe('https://n8n.io');
 		expect(t.entities.media[0].type).toBe('photo');
-		expect(t.created_at).toMatch(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} \+0000 \d{4}$/);
+		expect(t.created_at).toMatch(
+			/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} \+0000 \d{4}$/,
+		);
 	},
 	'post.mention': (env) => {
 		const t = env.tweet_create_events[0];
@@ -46,7 +51,9 @@ const EXPECTATIONS: Record<AaaEventType, (env: Json) => void> = {
 		const t = env.tweet_create_events[0];
 		expect(t.truncated).toBe(true);
 		expect(Array.from(t.extended_tweet.full_text as string).length).toBeGreaterThan(280);
-		const mention = t.extended_tweet.entities.user_mentions.find((m: Json) => m.id_str === SUBSCRIBER.id);
+		const mention = t.extended_tweet.entities.user_mentions.find(
+			(m: Json) => m.id_str === SUBSCRIBER.id,
+		);
 		expect(mention.indices[0]).toBeGreaterThan(280);
 		expect(t.entities.user_mentions).toHaveLength(0);
 		expect(Array.from(t.text as string).length).toBeLessThanOrEqual(140);
@@ -63,9 +70,11 @@ const EXPECTATIONS: Record<AaaEventType, (env: Json) => void> = {
 		expect(like.user.id_str).toBe(ALICE.id);
 	},
 	'user.followed': (env) => expectRelation(env.follow_events[0], 'follow', ALICE.id, SUBSCRIBER.id),
-	'user.unfollowed': (env) => expectRelation(env.follow_events[0], 'unfollow', SUBSCRIBER.id, ALICE.id),
+	'user.unfollowed': (env) =>
+		expectRelation(env.follow_events[0], 'unfollow', SUBSCRIBER.id, ALICE.id),
 	'user.blocked': (env) => expectRelation(env.block_events[0], 'block', SUBSCRIBER.id, ALICE.id),
-	'user.unblocked': (env) => expectRelation(env.block_events[0], 'unblock', SUBSCRIBER.id, ALICE.id),
+	'user.unblocked': (env) =>
+		expectRelation(env.block_events[0], 'unblock', SUBSCRIBER.id, ALICE.id),
 	'user.muted': (env) => expectRelation(env.mute_events[0], 'mute', SUBSCRIBER.id, ALICE.id),
 	'user.unmuted': (env) => expectRelation(env.mute_events[0], 'unmute', SUBSCRIBER.id, ALICE.id),
 	'dm.received': (env) => {
@@ -83,7 +92,11 @@ const EXPECTATIONS: Record<AaaEventType, (env: Json) => void> = {
 		expect(env.users[SUBSCRIBER.id].id).toBe(SUBSCRIBER.id);
 	},
 	'dm.typing': (env) => {
-		expect(env.direct_message_indicate_typing_events[0]).toEqual({ created_timestamp: expect.stringMatching(/^\d{13}$/), sender_id: ALICE.id, target: { recipient_id: SUBSCRIBER.id } });
+		expect(env.direct_message_indicate_typing_events[0]).toEqual({
+			created_timestamp: expect.stringMatching(/^\d{13}$/),
+			sender_id: ALICE.id,
+			target: { recipient_id: SUBSCRIBER.id },
+		});
 	},
 	'dm.read': (env) => {
 		const read = env.direct_message_mark_read_events[0];
@@ -92,7 +105,11 @@ const EXPECTATIONS: Record<AaaEventType, (env: Json) => void> = {
 	},
 	'app.revoked': (env) => {
 		expect(env.for_user_id).toBeUndefined();
-		expect(env.user_event.revoke).toEqual({ date_time: expect.stringMatching(/\+00:00$/), target: { app_id: DEFAULT_APP.appId }, source: { user_id: SUBSCRIBER.id } });
+		expect(env.user_event.revoke).toEqual({
+			date_time: expect.stringMatching(/\+00:00$/),
+			target: { app_id: DEFAULT_APP.appId },
+			source: { user_id: SUBSCRIBER.id },
+		});
 	},
 };
 
@@ -124,11 +141,19 @@ describe('emulator: injected AAA events', () => {
 	it.each(AAA_EVENT_TYPES.map((t) => [t]))('delivers %s signed, in X shape', async (type) => {
 		const res = await api.control('POST', '/_emulator/x/events', { type });
 		expect(res.status).toBe(200);
-		expect(res.json.deliveries).toEqual([expect.objectContaining({ webhookId, status: 200, kind: 'event' })]);
+		expect(res.json.deliveries).toEqual([
+			expect.objectContaining({ webhookId, status: 200, kind: 'event' }),
+		]);
 
 		const [post] = receiver.posts();
 		expect(post.headers['content-type']).toBe('application/json');
-		expect(signatureValid(DEFAULT_APP.consumerSecret, post.body, post.headers['x-twitter-webhooks-signature'])).toBe(true);
+		expect(
+			signatureValid(
+				DEFAULT_APP.consumerSecret,
+				post.body,
+				post.headers['x-twitter-webhooks-signature'],
+			),
+		).toBe(true);
 		expect(post.body).not.toMatch(/[^\x00-\x7f]/);
 		expect(post.body).not.toMatch(/[^\\]\//);
 		const envelope = JSON.parse(post.body);
@@ -148,7 +173,11 @@ describe('emulator: injected AAA events', () => {
 		const res = await api.control('POST', '/_emulator/x/events', {
 			type: 'dm.received',
 			count: 3,
-			overrides: { actorId: '783214', text: 'Grüße aus Zürich https://example.com/x', id: '1799999999999999999' },
+			overrides: {
+				actorId: '783214',
+				text: 'Grüße aus Zürich https://example.com/x',
+				id: '1799999999999999999',
+			},
 		});
 		expect(res.json.deliveries).toHaveLength(1);
 		const envelope = JSON.parse(receiver.posts()[0].body);
@@ -162,14 +191,19 @@ describe('emulator: injected AAA events', () => {
 	});
 
 	it('delivers only to valid webhooks the user is subscribed to', async () => {
-		const other = await api.control('POST', '/_emulator/x/events', { type: 'post.mention', forUserId: ALICE.id });
+		const other = await api.control('POST', '/_emulator/x/events', {
+			type: 'post.mention',
+			forUserId: ALICE.id,
+		});
 		expect(other.json.deliveries).toHaveLength(0);
 		expect(other.json.note).toContain(ALICE.id);
 
 		await api.control('POST', `/_emulator/x/webhooks/${webhookId}/invalidate`);
 		const invalid = await api.control('POST', '/_emulator/x/events', { type: 'post.mention' });
 		// Recorded (a replay covers it) but not sent.
-		expect(invalid.json.deliveries).toEqual([expect.objectContaining({ notAttempted: true, status: null })]);
+		expect(invalid.json.deliveries).toEqual([
+			expect.objectContaining({ notAttempted: true, status: null }),
+		]);
 		expect(receiver.posts()).toHaveLength(0);
 	});
 

@@ -37,17 +37,36 @@ describe('emulator: replay', () => {
 		await api.control('POST', '/_emulator/x/events', { type: 'dm.received' });
 		const originals = receiver.posts().map((p) => p.body);
 
-		const res = await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() });
+		const res = await api.bearer('POST', '/2/webhooks/replay', {
+			webhook_id: webhookId,
+			...openWindow(),
+		});
 		expect(res.status).toBe(200);
-		expect(res.json.data).toEqual({ job_id: expect.stringMatching(/^\d+$/), created_at: expect.any(String) });
+		expect(res.json.data).toEqual({
+			job_id: expect.stringMatching(/^\d+$/),
+			created_at: expect.any(String),
+		});
 
-		await receiver.waitFor(() => receiver.posts().some((p) => p.body.includes('replay_job_status')));
+		await receiver.waitFor(() =>
+			receiver.posts().some((p) => p.body.includes('replay_job_status')),
+		);
 		const posts = receiver.posts();
 		expect(posts.slice(2, 4).map((p) => p.body)).toEqual(originals);
 		const status = posts[4];
-		expect(signatureValid(DEFAULT_APP.consumerSecret, status.body, status.headers['x-twitter-webhooks-signature'])).toBe(true);
+		expect(
+			signatureValid(
+				DEFAULT_APP.consumerSecret,
+				status.body,
+				status.headers['x-twitter-webhooks-signature'],
+			),
+		).toBe(true);
 		expect(JSON.parse(status.body)).toEqual({
-			replay_job_status: { webhook_id: webhookId, job_state: 'Complete', job_state_description: 'Job completed successfully', job_id: res.json.data.job_id },
+			replay_job_status: {
+				webhook_id: webhookId,
+				job_state: 'Complete',
+				job_state_description: 'Job completed successfully',
+				job_id: res.json.data.job_id,
+			},
 		});
 		expect(emu.state.x.replayJobs[0]).toMatchObject({ state: 'Complete', redelivered: 2 });
 	});
@@ -56,29 +75,74 @@ describe('emulator: replay', () => {
 		await start();
 		await api.control('POST', '/_emulator/x/events', { type: 'post.mention' });
 		const past = formatReplayDate(Date.now() - 10 * MINUTE);
-		await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, from_date: past, to_date: past });
-		await receiver.waitFor(() => receiver.posts().some((p) => p.body.includes('replay_job_status')));
+		await api.bearer('POST', '/2/webhooks/replay', {
+			webhook_id: webhookId,
+			from_date: past,
+			to_date: past,
+		});
+		await receiver.waitFor(() =>
+			receiver.posts().some((p) => p.body.includes('replay_job_status')),
+		);
 		expect(receiver.posts()).toHaveLength(2);
 	});
 
 	it('refuses a second job while one runs (ReplayConflictError)', async () => {
 		await start({ replayDelayMs: 300 });
-		expect((await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() })).status).toBe(200);
-		const second = await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() });
+		expect(
+			(await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() }))
+				.status,
+		).toBe(200);
+		const second = await api.bearer('POST', '/2/webhooks/replay', {
+			webhook_id: webhookId,
+			...openWindow(),
+		});
 		expect(second.status).toBe(400);
 		expect(second.json.errors[0].message).toMatch(/^ReplayConflictError: /);
-		await receiver.waitFor(() => receiver.posts().some((p) => p.body.includes('replay_job_status')));
-		expect((await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() })).status).toBe(200);
+		await receiver.waitFor(() =>
+			receiver.posts().some((p) => p.body.includes('replay_job_status')),
+		);
+		expect(
+			(await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() }))
+				.status,
+		).toBe(200);
 	});
 
 	it.each([
-		['bad format', { from_date: '2024-01-01', to_date: '202401010000' }, 'not in the correct format'],
-		['from after to', { from_date: formatReplayDate(Date.now() - MINUTE), to_date: formatReplayDate(Date.now() - 5 * MINUTE) }, 'from_date is more recent than to_date'],
-		['to in the future', { from_date: formatReplayDate(Date.now() - MINUTE), to_date: formatReplayDate(Date.now() + 10 * MINUTE) }, 'to_date is in the future'],
-		['from in the future', { from_date: formatReplayDate(Date.now() + 10 * MINUTE), to_date: formatReplayDate(Date.now() + 20 * MINUTE) }, 'from_date is in the future'],
+		[
+			'bad format',
+			{ from_date: '2024-01-01', to_date: '202401010000' },
+			'not in the correct format',
+		],
+		[
+			'from after to',
+			{
+				from_date: formatReplayDate(Date.now() - MINUTE),
+				to_date: formatReplayDate(Date.now() - 5 * MINUTE),
+			},
+			'from_date is more recent than to_date',
+		],
+		[
+			'to in the future',
+			{
+				from_date: formatReplayDate(Date.now() - MINUTE),
+				to_date: formatReplayDate(Date.now() + 10 * MINUTE),
+			},
+			'to_date is in the future',
+		],
+		[
+			'from in the future',
+			{
+				from_date: formatReplayDate(Date.now() + 10 * MINUTE),
+				to_date: formatReplayDate(Date.now() + 20 * MINUTE),
+			},
+			'from_date is in the future',
+		],
 	])('validates the window in relaxed mode: %s', async (_name, window, reason) => {
 		await start();
-		const res = await api.bearer('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...window });
+		const res = await api.bearer('POST', '/2/webhooks/replay', {
+			webhook_id: webhookId,
+			...window,
+		});
 		expect(res.status).toBe(400);
 		expect(res.json.errors[0].message).toMatch(/^QueryParamInvalid: /);
 		expect(res.json.errors[0].message).toContain(reason);
@@ -106,8 +170,14 @@ describe('emulator: replay', () => {
 
 	it('needs the bearer token and a known webhook', async () => {
 		await start();
-		expect((await api.user('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() })).status).toBe(403);
-		const unknown = await api.bearer('POST', '/2/webhooks/replay', { webhook_id: '123', ...openWindow() });
+		expect(
+			(await api.user('POST', '/2/webhooks/replay', { webhook_id: webhookId, ...openWindow() }))
+				.status,
+		).toBe(403);
+		const unknown = await api.bearer('POST', '/2/webhooks/replay', {
+			webhook_id: '123',
+			...openWindow(),
+		});
 		expect(unknown.json.errors[0].message).toMatch(/^WebhookIdInvalid: /);
 	});
 
@@ -117,7 +187,12 @@ describe('emulator: replay', () => {
 			`/2/account_activity/replay/webhooks/${webhookId}/subscriptions/all?from_date=${w.from_date}&to_date=${w.to_date}`;
 		const retired = await api.bearer('POST', path(openWindow()));
 		expect(retired.status).toBe(404);
-		expect(retired.json).toEqual({ title: 'Not Found', type: 'about:blank', status: 404, detail: 'Not Found' });
+		expect(retired.json).toEqual({
+			title: 'Not Found',
+			type: 'about:blank',
+			status: 404,
+			detail: 'Not Found',
+		});
 
 		await emu.close();
 		await start({ legacyReplay: true });

@@ -1,17 +1,27 @@
 import { stringifyJson, X_JSON_STYLE } from '../../../emulator/core/json';
-import { oauth1Header, percentEncode, signatureBaseString } from '../../../emulator/x/auth/oauth1Verifier';
+import {
+	oauth1Header,
+	percentEncode,
+	signatureBaseString,
+} from '../../../emulator/x/auth/oauth1Verifier';
 import { snowflakeId } from '../../../emulator/x/ids';
 import { formatReplayDate, parseReplayDate } from '../../../emulator/x/replay/window';
 import { crcResponseToken, webhookSignature } from '../../../emulator/x/signing';
 
 describe('emulator signing primitives (published test vectors)', () => {
 	it('answers the CRC vector from API-NOTES', () => {
-		expect(crcResponseToken('test', 'foo')).toBe('sha256=HlU5y5rWhNi1SHftUCyOxuT6JRuDqeVBKWp1yvldR04=');
+		expect(crcResponseToken('test', 'foo')).toBe(
+			'sha256=HlU5y5rWhNi1SHftUCyOxuT6JRuDqeVBKWp1yvldR04=',
+		);
 	});
 
 	it('signs bodies like X', () => {
-		expect(webhookSignature('test', 'test=1&other_test=2')).toBe('sha256=25Cu3iwbbiqBTwQRzcKJZwisjf736V2Q8UaTlkfLSoc=');
-		expect(webhookSignature('test', '{"test_number":1,"test_string":"two"}')).toBe('sha256=YWHphPn/JFq43jkF0y4/w8R/SelmLjvpunhVFY8JhlI=');
+		expect(webhookSignature('test', 'test=1&other_test=2')).toBe(
+			'sha256=25Cu3iwbbiqBTwQRzcKJZwisjf736V2Q8UaTlkfLSoc=',
+		);
+		expect(webhookSignature('test', '{"test_number":1,"test_string":"two"}')).toBe(
+			'sha256=YWHphPn/JFq43jkF0y4/w8R/SelmLjvpunhVFY8JhlI=',
+		);
 	});
 
 	it('reproduces the OAuth 1.0a example from X\'s "Creating a signature" guide', () => {
@@ -35,12 +45,23 @@ describe('emulator signing primitives (published test vectors)', () => {
 
 	it('percent-encodes per RFC 3986 and sorts parameters', () => {
 		expect(percentEncode("a b!*'()~")).toBe('a%20b%21%2A%27%28%29~');
-		expect(signatureBaseString('get', 'http://h/p', [['b', '2'], ['a', '2'], ['a', '1']])).toBe('GET&http%3A%2F%2Fh%2Fp&a%3D1%26a%3D2%26b%3D2');
+		expect(
+			signatureBaseString('get', 'http://h/p', [
+				['b', '2'],
+				['a', '2'],
+				['a', '1'],
+			]),
+		).toBe('GET&http%3A%2F%2Fh%2Fp&a%3D1%26a%3D2%26b%3D2');
 	});
 
 	it('serialises like X: escaped slashes, ASCII only, exact 19-digit numbers', () => {
-		const raw = stringifyJson({ url: 'https://x.com/a', text: 'héllo 🚀', id: 1234567890123456789n }, X_JSON_STYLE);
-		expect(raw).toBe('{"url":"https:\\/\\/x.com\\/a","text":"h\\u00e9llo \\ud83d\\ude80","id":1234567890123456789}');
+		const raw = stringifyJson(
+			{ url: 'https://x.com/a', text: 'héllo 🚀', id: 1234567890123456789n },
+			X_JSON_STYLE,
+		);
+		expect(raw).toBe(
+			'{"url":"https:\\/\\/x.com\\/a","text":"h\\u00e9llo \\ud83d\\ude80","id":1234567890123456789}',
+		);
 		expect(JSON.parse(raw).id).not.toBe(1234567890123456789n.toString());
 	});
 

@@ -25,17 +25,28 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 	it('answers GET /2/users/me for a correctly signed request', async () => {
 		const res = await api.user('GET', '/2/users/me');
 		expect(res.status).toBe(200);
-		expect(res.json).toEqual({ data: { id: SUBSCRIBER.id, name: 'n8n User', username: 'n8n_user' } });
-		expect((await api.user('GET', '/2/users/me', undefined, ALICE)).json.data.username).toBe('alice');
+		expect(res.json).toEqual({
+			data: { id: SUBSCRIBER.id, name: 'n8n User', username: 'n8n_user' },
+		});
+		expect((await api.user('GET', '/2/users/me', undefined, ALICE)).json.data.username).toBe(
+			'alice',
+		);
 	});
 
 	it('signs query parameters too', async () => {
-		const res = await api.user('GET', '/2/users/me?user.fields=verified&expansions=pinned_tweet_id');
+		const res = await api.user(
+			'GET',
+			'/2/users/me?user.fields=verified&expansions=pinned_tweet_id',
+		);
 		expect(res.status).toBe(200);
 	});
 
 	it.each([
-		['a tampered signature', (h: string) => h.replace(/oauth_signature="[^"]+"/, 'oauth_signature="AAAAAAAAAAAAAAAAAAAAAAAAAAA%3D"')],
+		[
+			'a tampered signature',
+			(h: string) =>
+				h.replace(/oauth_signature="[^"]+"/, 'oauth_signature="AAAAAAAAAAAAAAAAAAAAAAAAAAA%3D"'),
+		],
 		['another consumer key', (h: string) => h.replace('emu-consumer-key', 'other-key')],
 		['an unknown token', (h: string) => h.replace(/oauth_token="[^"]+"/, 'oauth_token="nope"')],
 		['PLAINTEXT', (h: string) => h.replace('HMAC-SHA1', 'PLAINTEXT')],
@@ -43,7 +54,12 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 		const header = tamper(api.userAuth('POST', subscribePath()));
 		const res = await api.call('POST', subscribePath(), undefined, header);
 		expect(res.status).toBe(401);
-		expect(res.json).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+		expect(res.json).toEqual({
+			title: 'Unauthorized',
+			type: 'about:blank',
+			status: 401,
+			detail: 'Unauthorized',
+		});
 		expect(emu.state.x.subscriptions).toHaveLength(0);
 	});
 
@@ -51,8 +67,15 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 		const forOtherPath = api.userAuth('POST', '/2/users/me');
 		expect((await api.call('POST', subscribePath(), undefined, forOtherPath)).status).toBe(401);
 
-		const creds = { consumerKey: DEFAULT_APP.consumerKey, consumerSecret: DEFAULT_APP.consumerSecret, token: SUBSCRIBER.accessToken!, tokenSecret: SUBSCRIBER.accessTokenSecret! };
-		const stale = oauth1Header('GET', `${emu.url}/2/users/me`, creds, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+		const creds = {
+			consumerKey: DEFAULT_APP.consumerKey,
+			consumerSecret: DEFAULT_APP.consumerSecret,
+			token: SUBSCRIBER.accessToken!,
+			tokenSecret: SUBSCRIBER.accessTokenSecret!,
+		};
+		const stale = oauth1Header('GET', `${emu.url}/2/users/me`, creds, {
+			timestamp: Math.floor(Date.now() / 1000) - 600,
+		});
 		expect((await api.call('GET', '/2/users/me', undefined, stale)).status).toBe(401);
 
 		const once = api.userAuth('GET', '/2/users/me');
@@ -64,13 +87,28 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 		const res = await api.user('POST', subscribePath());
 		expect(res.status).toBe(200);
 		expect(res.json).toEqual({ data: { subscribed: true } });
-		expect(emu.state.x.subscriptions).toEqual([expect.objectContaining({ webhookId, userId: SUBSCRIBER.id })]);
+		expect(emu.state.x.subscriptions).toEqual([
+			expect.objectContaining({ webhookId, userId: SUBSCRIBER.id }),
+		]);
 
-		expect((await api.user('POST', subscribePath())).json.errors[0].message).toMatch(/^DuplicateSubscriptionFailed: /);
+		expect((await api.user('POST', subscribePath())).json.errors[0].message).toMatch(
+			/^DuplicateSubscriptionFailed: /,
+		);
 		expect((await api.user('POST', subscribePath(), undefined, ALICE)).status).toBe(200);
-		emu.options.users.push({ ...ALICE, id: '42', username: 'third', accessToken: '42-t', accessTokenSecret: 's' });
+		emu.options.users.push({
+			...ALICE,
+			id: '42',
+			username: 'third',
+			accessToken: '42-t',
+			accessTokenSecret: 's',
+		});
 		try {
-			const third = await api.user('POST', subscribePath(), undefined, emu.options.users[emu.options.users.length - 1]);
+			const third = await api.user(
+				'POST',
+				subscribePath(),
+				undefined,
+				emu.options.users[emu.options.users.length - 1],
+			);
 			expect(third.json.errors[0].message).toMatch(/^SubscriptionLimitExceeded: /);
 		} finally {
 			emu.options.users.pop();
@@ -81,7 +119,9 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 		expect((await api.user('GET', subscribePath())).json).toEqual({ data: { subscribed: false } });
 		await api.user('POST', subscribePath());
 		expect((await api.user('GET', subscribePath())).json).toEqual({ data: { subscribed: true } });
-		expect((await api.user('GET', subscribePath(), undefined, ALICE)).json).toEqual({ data: { subscribed: false } });
+		expect((await api.user('GET', subscribePath(), undefined, ALICE)).json).toEqual({
+			data: { subscribed: false },
+		});
 	});
 
 	it('refuses app-only auth on user-context endpoints with 403 naming the accepted types', async () => {
@@ -113,7 +153,12 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 
 		const count = await api.bearer('GET', '/2/account_activity/subscriptions/count');
 		expect(count.json).toEqual({
-			data: { account_name: DEFAULT_APP.accountName, provisioned_count: '2', subscriptions_count_all: '2', subscriptions_count_direct_messages: '2' },
+			data: {
+				account_name: DEFAULT_APP.accountName,
+				provisioned_count: '2',
+				subscriptions_count_all: '2',
+				subscriptions_count_direct_messages: '2',
+			},
 		});
 
 		const removePath = `/2/account_activity/webhooks/${webhookId}/subscriptions/${ALICE.id}/all`;
@@ -121,7 +166,10 @@ describe('emulator: OAuth 1.0a user context and AAA subscriptions', () => {
 		const again = await api.bearer('DELETE', removePath);
 		expect(again.status).toBe(400);
 		expect(again.json.errors[0].message).toMatch(/^SubscriptionNotFound: /);
-		expect((await api.bearer('GET', '/2/account_activity/subscriptions/count')).json.data.subscriptions_count_all).toBe('1');
+		expect(
+			(await api.bearer('GET', '/2/account_activity/subscriptions/count')).json.data
+				.subscriptions_count_all,
+		).toBe('1');
 	});
 
 	it('reports unknown webhooks as WebhookIdInvalid', async () => {

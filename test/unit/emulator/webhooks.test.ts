@@ -23,13 +23,22 @@ describe('emulator: /2/webhooks with real CRC checks', () => {
 	it('sends a CRC GET on register and stores the webhook when the answer is right', async () => {
 		const res = await api.bearer('POST', '/2/webhooks', { url: receiver.url });
 		expect(res.status).toBe(200);
-		expect(res.json.data).toEqual({ id: expect.stringMatching(/^\d{1,19}$/), url: receiver.url, valid: true, created_at: expect.any(String) });
+		expect(res.json.data).toEqual({
+			id: expect.stringMatching(/^\d{1,19}$/),
+			url: receiver.url,
+			valid: true,
+			created_at: expect.any(String),
+		});
 
 		const [crc] = receiver.requests;
 		expect(crc.method).toBe('GET');
 		expect(crc.query.get('crc_token')).toBeTruthy();
 		expect(crc.query.get('nonce')).toBeTruthy();
-		expect(emu.state.x.crcChecks[0]).toMatchObject({ ok: true, crcToken: crc.query.get('crc_token'), webhookId: res.json.data.id });
+		expect(emu.state.x.crcChecks[0]).toMatchObject({
+			ok: true,
+			crcToken: crc.query.get('crc_token'),
+			webhookId: res.json.data.id,
+		});
 
 		const list = await api.bearer('GET', '/2/webhooks');
 		expect(list.json).toEqual({ data: [res.json.data], meta: { result_count: 1 } });
@@ -39,16 +48,19 @@ describe('emulator: /2/webhooks with real CRC checks', () => {
 		['wrong', 'did not match'],
 		['error', 'non-200'],
 		['slow', 'timed out'],
-	] as const)('rejects a %s CRC answer with CrcValidationFailed and stores nothing', async (mode, why) => {
-		receiver.crcMode = mode;
-		const res = await api.bearer('POST', '/2/webhooks', { url: receiver.url });
-		expect(res.status).toBe(400);
-		expect(res.json.title).toBe('Invalid Request');
-		expect(res.json.type).toBe(INVALID_REQUEST_TYPE);
-		expect(res.json.errors[0].message).toMatch(/^CrcValidationFailed: /);
-		expect(res.json.errors[0].message).toContain(why);
-		expect(emu.state.x.webhooks).toHaveLength(0);
-	});
+	] as const)(
+		'rejects a %s CRC answer with CrcValidationFailed and stores nothing',
+		async (mode, why) => {
+			receiver.crcMode = mode;
+			const res = await api.bearer('POST', '/2/webhooks', { url: receiver.url });
+			expect(res.status).toBe(400);
+			expect(res.json.title).toBe('Invalid Request');
+			expect(res.json.type).toBe(INVALID_REQUEST_TYPE);
+			expect(res.json.errors[0].message).toMatch(/^CrcValidationFailed: /);
+			expect(res.json.errors[0].message).toContain(why);
+			expect(emu.state.x.webhooks).toHaveLength(0);
+		},
+	);
 
 	it('answers an empty list without data, as X does', async () => {
 		const res = await api.bearer('GET', '/2/webhooks');
@@ -84,7 +96,9 @@ describe('emulator: /2/webhooks with real CRC checks', () => {
 		const id = (await api.bearer('POST', '/2/webhooks', { url: receiver.url })).json.data.id;
 		await api.user('POST', `/2/account_activity/webhooks/${id}/subscriptions/all`);
 		expect(emu.state.x.subscriptions).toHaveLength(1);
-		expect((await api.bearer('DELETE', `/2/webhooks/${id}`)).json).toEqual({ data: { deleted: true } });
+		expect((await api.bearer('DELETE', `/2/webhooks/${id}`)).json).toEqual({
+			data: { deleted: true },
+		});
 		expect(emu.state.x.subscriptions).toHaveLength(0);
 		for (const bad of [id, 'abc', '12345678901234567890']) {
 			const res = await api.bearer('DELETE', `/2/webhooks/${bad}`);
@@ -96,14 +110,21 @@ describe('emulator: /2/webhooks with real CRC checks', () => {
 	it('checks the bearer token and answers X 401s', async () => {
 		const res = await api.bearer('GET', '/2/webhooks', undefined, 'not-the-token');
 		expect(res.status).toBe(401);
-		expect(res.json).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+		expect(res.json).toEqual({
+			title: 'Unauthorized',
+			type: 'about:blank',
+			status: 401,
+			detail: 'Unauthorized',
+		});
 		expect((await api.call('GET', '/2/webhooks', undefined)).status).toBe(401);
 	});
 
 	it('lists webhooks with the bearer token only', async () => {
 		const res = await api.user('GET', '/2/webhooks');
 		expect(res.status).toBe(403);
-		expect(res.json.detail).toContain('Supported authentication types are [OAuth 2.0 Application-Only]');
+		expect(res.json.detail).toContain(
+			'Supported authentication types are [OAuth 2.0 Application-Only]',
+		);
 	});
 
 	it('puts rate-limit headers on every response and counts down per group', async () => {
@@ -122,18 +143,20 @@ describe('emulator: /2/webhooks with real CRC checks', () => {
 });
 
 describe('emulator: strict URL rules', () => {
-	it.each(['http://example.com/hook', 'https://example.com:8443/hook', 'https://example.com/hook?x=1', 'not a url'])(
-		'rejects %s with UrlValidationFailed',
-		async (url) => {
-			const emu = await startEmulator({ strictUrls: true });
-			try {
-				const res = await apiClient(emu).bearer('POST', '/2/webhooks', { url });
-				expect(res.status).toBe(400);
-				expect(res.json.errors[0].message).toMatch(/^UrlValidationFailed: /);
-				expect(emu.state.x.crcChecks).toHaveLength(0);
-			} finally {
-				await emu.close();
-			}
-		},
-	);
+	it.each([
+		'http://example.com/hook',
+		'https://example.com:8443/hook',
+		'https://example.com/hook?x=1',
+		'not a url',
+	])('rejects %s with UrlValidationFailed', async (url) => {
+		const emu = await startEmulator({ strictUrls: true });
+		try {
+			const res = await apiClient(emu).bearer('POST', '/2/webhooks', { url });
+			expect(res.status).toBe(400);
+			expect(res.json.errors[0].message).toMatch(/^UrlValidationFailed: /);
+			expect(emu.state.x.crcChecks).toHaveLength(0);
+		} finally {
+			await emu.close();
+		}
+	});
 });

@@ -18,7 +18,11 @@ function repoNpmrc(text: string): string {
 }
 
 test('reads the keys a .npmrc sets, as the names npm exports them under', () => {
-	expect([...npmrcKeys('# comment\nignore-scripts=true\n; other\n  Legacy-Peer-Deps = true\n\n//registry.example/:_authToken=x\n')]).toEqual([
+	expect([
+		...npmrcKeys(
+			'# comment\nignore-scripts=true\n; other\n  Legacy-Peer-Deps = true\n\n//registry.example/:_authToken=x\n',
+		),
+	]).toEqual([
 		'npm_config_ignore_scripts',
 		'npm_config_legacy_peer_deps',
 		'npm_config_//registry.example/:_authtoken',
@@ -42,7 +46,10 @@ test('under `npm test`: the user’s settings pass, the repo’s .npmrc and npm�
 		npm_config_globalconfig: '/usr/etc/npmrc',
 		NPM_CONFIG_REGISTRY: 'https://mirror.example/',
 	});
-	const env = cleanNpmEnv({}, { nodeBinary: '/opt/node24/bin/node', repoNpmrc: repoNpmrc('ignore-scripts=true\n') });
+	const env = cleanNpmEnv(
+		{},
+		{ nodeBinary: '/opt/node24/bin/node', repoNpmrc: repoNpmrc('ignore-scripts=true\n') },
+	);
 	expect(env).toMatchObject({
 		npm_config_cache: '/home/me/.npm-cache',
 		npm_config_https_proxy: 'http://proxy:3128',
@@ -50,7 +57,15 @@ test('under `npm test`: the user’s settings pass, the repo’s .npmrc and npm�
 		npm_config_globalconfig: '/usr/etc/npmrc',
 		NPM_CONFIG_REGISTRY: 'https://mirror.example/',
 	});
-	for (const key of ['npm_config_ignore_scripts', 'npm_config_local_prefix', 'npm_config_user_agent', 'npm_config_node_gyp', 'npm_package_name', 'npm_lifecycle_event', 'npm_execpath']) {
+	for (const key of [
+		'npm_config_ignore_scripts',
+		'npm_config_local_prefix',
+		'npm_config_user_agent',
+		'npm_config_node_gyp',
+		'npm_package_name',
+		'npm_lifecycle_event',
+		'npm_execpath',
+	]) {
 		expect(env).not.toHaveProperty(key);
 	}
 	expect(env.PATH?.split(':')[0]).toBe('/opt/node24/bin');
@@ -58,6 +73,9 @@ test('under `npm test`: the user’s settings pass, the repo’s .npmrc and npm�
 
 test('extra settings win (e.g. the nodedir of the Node being built for)', () => {
 	process.env.npm_config_nodedir = '/usr';
-	const env = cleanNpmEnv({ npm_config_nodedir: '/opt/node24' }, { nodeBinary: '/opt/node24/bin/node', repoNpmrc: '/nonexistent/.npmrc' });
+	const env = cleanNpmEnv(
+		{ npm_config_nodedir: '/opt/node24' },
+		{ nodeBinary: '/opt/node24/bin/node', repoNpmrc: '/nonexistent/.npmrc' },
+	);
 	expect(env.npm_config_nodedir).toBe('/opt/node24');
 });

@@ -4,14 +4,24 @@ import { join } from 'node:path';
 
 import { summarizeNpmFailure } from '../../e2e/harness/npmError';
 
-const sample = (name: string) => readFileSync(join(__dirname, '../../fixtures/npm-failures', `${name}.txt`), 'utf8');
+const sample = (name: string) =>
+	readFileSync(join(__dirname, '../../fixtures/npm-failures', `${name}.txt`), 'utf8');
 
 test.each([
 	['etarget', 'ETARGET: No matching version found for @n8n/agents@0.26.2.'],
 	['e404', 'E404: Not Found - GET https://registry.npmjs.org/this-package-does-not-exist-xyz-123'],
-	['eresolve', 'ERESOLVE unable to resolve dependency tree: peer react@"17.0.2" from react-dom@17.0.2 (Found: react@18.3.1)'],
-	['network', 'ECONNREFUSED: FetchError: request to http://127.0.0.1:9/left-pad failed, reason: connect ECONNREFUSED 127.0.0.1:9'],
-	['script', 'install script of boom failed (`node -e "console.error(\\"Error: compiler exploded\\");process.exit(3)"`): Error: compiler exploded'],
+	[
+		'eresolve',
+		'ERESOLVE unable to resolve dependency tree: peer react@"17.0.2" from react-dom@17.0.2 (Found: react@18.3.1)',
+	],
+	[
+		'network',
+		'ECONNREFUSED: FetchError: request to http://127.0.0.1:9/left-pad failed, reason: connect ECONNREFUSED 127.0.0.1:9',
+	],
+	[
+		'script',
+		'install script of boom failed (`node -e "console.error(\\"Error: compiler exploded\\");process.exit(3)"`): Error: compiler exploded',
+	],
 ])('%s → one line that names the cause', (name, expected) => {
 	const summary = summarizeNpmFailure(sample(name));
 	expect(summary).toBe(expected);

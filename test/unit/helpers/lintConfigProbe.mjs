@@ -9,7 +9,8 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 const root = process.argv[2];
 const eslint = new ESLint({ cwd: root });
-const rulesFor = async (file) => (await eslint.calculateConfigForFile(join(root, file))).rules ?? {};
+const rulesFor = async (file) =>
+	(await eslint.calculateConfigForFile(join(root, file))).rules ?? {};
 const code = '// eslint-disable-next-line no-console\nconsole.log("x");\nexport const a = 1;\n';
 const [probe] = await eslint.lintText(code, { filePath: join(root, 'nodes/shared/lintProbe.ts') });
 

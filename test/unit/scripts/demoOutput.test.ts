@@ -53,7 +53,9 @@ describe('demo output', () => {
 		expect(lines).toContain('npm run fire -- dm.received --source ayrshare');
 		for (const source of ['aaa', 'xaa', 'ayrshare'] as const) {
 			const { path, body } = injection(source, 'dm.received');
-			expect(lines).toContain(`curl -s -X POST http://127.0.0.1:9${path} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`);
+			expect(lines).toContain(
+				`curl -s -X POST http://127.0.0.1:9${path} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`,
+			);
 		}
 	});
 });

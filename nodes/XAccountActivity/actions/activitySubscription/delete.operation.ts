@@ -1,4 +1,9 @@
-import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { deleteActivitySubscriptions } from '../../../shared/api/xActivity';
 import type { DeleteResult } from '../../../shared/api/xActivityDeleteResults';
@@ -16,7 +21,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['activitySubscription'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activitySubscription'], operation: ['delete'] } },
+	properties,
+);
 
 /** Keeps each request's URL well under common server limits; a bulk delete of a whole plan can hold 1,500 ids. */
 const IDS_PER_REQUEST = 100;
@@ -27,7 +35,10 @@ const IDS_PER_REQUEST = 100;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<DeleteResult[]> {
 	const ids = [...new Set(toList(this.getNodeParameter('subscriptionIds', itemIndex, '')))];
-	if (!ids.length) throw new NodeOperationError(this.getNode(), 'Enter at least one Subscription ID', { itemIndex });
+	if (!ids.length)
+		throw new NodeOperationError(this.getNode(), 'Enter at least one Subscription ID', {
+			itemIndex,
+		});
 	const results: DeleteResult[] = [];
 	for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
 		const batch = ids.slice(start, start + IDS_PER_REQUEST);

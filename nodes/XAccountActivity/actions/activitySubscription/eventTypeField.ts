@@ -12,16 +12,24 @@ import { OTHER, optionsWithOther, readWithOther } from '../common';
 export const OTHER_EVENT_TYPE = OTHER;
 
 /** Types created with the account's OAuth 1.0a user context (private ones, and those X lists as neither), so no bearer token. */
-export const USER_CONTEXT_EVENT_TYPES = XAA_TYPES.filter((info) => xaaAuth(info.type) === 'user').map((info) => info.type);
+export const USER_CONTEXT_EVENT_TYPES = XAA_TYPES.filter(
+	(info) => xaaAuth(info.type) === 'user',
+).map((info) => info.type);
 
 /** Types not about an account (app-wide or by keyword): no User ID, so no OAuth1 lookup. */
-export const ACCOUNTLESS_EVENT_TYPES = XAA_TYPES.filter((info) => info.subject !== 'account').map((info) => info.type);
+export const ACCOUNTLESS_EVENT_TYPES = XAA_TYPES.filter((info) => info.subject !== 'account').map(
+	(info) => info.type,
+);
 
 /** App-wide types (oauth.revoke) take an empty filter: no Filter field at all. */
-export const UNFILTERED_EVENT_TYPES = XAA_TYPES.filter((info) => info.filter.length === 0).map((info) => info.type);
+export const UNFILTERED_EVENT_TYPES = XAA_TYPES.filter((info) => info.filter.length === 0).map(
+	(info) => info.type,
+);
 
 /** Types whose filter X documents without `direction` (mutes and blocks are the account's own actions only). */
-export const DIRECTIONLESS_EVENT_TYPES = XAA_TYPES.filter((info) => !info.filter.includes('direction')).map((info) => info.type);
+export const DIRECTIONLESS_EVENT_TYPES = XAA_TYPES.filter(
+	(info) => !info.filter.includes('direction'),
+).map((info) => info.type);
 
 /** The cost X's pricing page lists for one delivered event, for the option's description. */
 function price(usd: number | undefined): string {
@@ -50,7 +58,8 @@ const customEventType: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'profile.update.pinned_post',
-	description: 'X’s name of the event type, exactly as in its documentation, for types newer than this node',
+	description:
+		'X’s name of the event type, exactly as in its documentation, for types newer than this node',
 };
 
 export const eventTypeFields = optionsWithOther(eventTypeField, customEventType);

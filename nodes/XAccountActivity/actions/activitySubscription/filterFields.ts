@@ -3,7 +3,12 @@ import { type IExecuteFunctions, type INodeProperties, NodeOperationError } from
 import { getAuthenticatedUser } from '../../../shared/api/xUsers';
 import { type ActivityFilter, activityFilter } from '../../../shared/api/xActivity';
 import { xaaAuth, xaaType } from '../../../shared/eventCatalog';
-import { ACCOUNTLESS_EVENT_TYPES, DIRECTIONLESS_EVENT_TYPES, OTHER_EVENT_TYPE, UNFILTERED_EVENT_TYPES } from './eventTypeField';
+import {
+	ACCOUNTLESS_EVENT_TYPES,
+	DIRECTIONLESS_EVENT_TYPES,
+	OTHER_EVENT_TYPE,
+	UNFILTERED_EVENT_TYPES,
+} from './eventTypeField';
 
 /**
  * The subscription's `filter`. Only the three fields X documents are offered, because X rejects
@@ -30,11 +35,20 @@ export const filterField: INodeProperties = {
 			name: 'direction',
 			type: 'options',
 			default: 'both',
-			description: 'Which side of the account to report, for likes, direct messages and chat. Other types do not take it.',
+			description:
+				'Which side of the account to report, for likes, direct messages and chat. Other types do not take it.',
 			options: [
 				{ name: 'Both', value: 'both', description: 'Events by the account and events done to it' },
-				{ name: 'Inbound', value: 'inbound', description: 'Only events done to the account, e.g. someone liking its post' },
-				{ name: 'Outbound', value: 'outbound', description: 'Only events by the account, e.g. it liking a post' },
+				{
+					name: 'Inbound',
+					value: 'inbound',
+					description: 'Only events done to the account, e.g. someone liking its post',
+				},
+				{
+					name: 'Outbound',
+					value: 'outbound',
+					description: 'Only events by the account, e.g. it liking a post',
+				},
 			],
 			displayOptions: { hide: { '/eventType': DIRECTIONLESS_EVENT_TYPES } },
 		},
@@ -44,7 +58,8 @@ export const filterField: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'n8n',
-			description: 'Required for keyword-based types such as News Story: X reports stories that match it',
+			description:
+				'Required for keyword-based types such as News Story: X reports stories that match it',
 			displayOptions: { show: { '/eventType': [...ACCOUNTLESS_EVENT_TYPES, OTHER_EVENT_TYPE] } },
 		},
 		{
@@ -65,17 +80,28 @@ export const filterField: INodeProperties = {
  * type created with user context must be for that very account: X creates private subscriptions
  * only "for users who have authorized your application", with their token.
  */
-export async function readFilter(this: IExecuteFunctions, type: string, itemIndex: number): Promise<ActivityFilter> {
+export async function readFilter(
+	this: IExecuteFunctions,
+	type: string,
+	itemIndex: number,
+): Promise<ActivityFilter> {
 	const info = xaaType(type);
 	const input = this.getNodeParameter('filter', itemIndex, {}) as FilterInput;
 	const typed = String(input.userId ?? '').trim();
 	const userContext = xaaAuth(type) === 'user';
-	const me = info.subject === 'account' && (userContext || !typed) ? (await getAuthenticatedUser.call(this)).id : null;
+	const me =
+		info.subject === 'account' && (userContext || !typed)
+			? (await getAuthenticatedUser.call(this)).id
+			: null;
 	if (me && typed && typed !== me) {
-		throw new NodeOperationError(this.getNode(), `${type} subscriptions can only be for the account of the X OAuth1 User credential`, {
-			itemIndex,
-			description: `X creates this type only for the account whose token signs the request, here ${me}; User ID was ${typed}. Leave User ID empty, or use the X OAuth1 User credential of account ${typed}.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${type} subscriptions can only be for the account of the X OAuth1 User credential`,
+			{
+				itemIndex,
+				description: `X creates this type only for the account whose token signs the request, here ${me}; User ID was ${typed}. Leave User ID empty, or use the X OAuth1 User credential of account ${typed}.`,
+			},
+		);
 	}
 	const built = activityFilter(info, {
 		userId: typed || me,
@@ -83,5 +109,8 @@ export async function readFilter(this: IExecuteFunctions, type: string, itemInde
 		direction: input.direction === 'both' ? null : input.direction,
 	});
 	if ('filter' in built) return built.filter;
-	throw new NodeOperationError(this.getNode(), built.problem, { itemIndex, description: built.fix });
+	throw new NodeOperationError(this.getNode(), built.problem, {
+		itemIndex,
+		description: built.fix,
+	});
 }

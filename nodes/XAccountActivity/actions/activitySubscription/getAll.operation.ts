@@ -8,19 +8,45 @@ const properties: INodeProperties[] = [
 	...returnAllFields,
 	filtersCollection(
 		[
-			{ displayName: 'Event Type', name: 'eventType', type: 'string', default: '', placeholder: 'dm.received', description: 'Only subscriptions of this X event type' },
-			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Only subscriptions with exactly this tag' },
-			{ displayName: 'Webhook ID', name: 'webhookId', type: 'string', default: '', description: 'Only subscriptions delivering to this webhook' },
+			{
+				displayName: 'Event Type',
+				name: 'eventType',
+				type: 'string',
+				default: '',
+				placeholder: 'dm.received',
+				description: 'Only subscriptions of this X event type',
+			},
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				description: 'Only subscriptions with exactly this tag',
+			},
+			{
+				displayName: 'Webhook ID',
+				name: 'webhookId',
+				type: 'string',
+				default: '',
+				description: 'Only subscriptions delivering to this webhook',
+			},
 		],
 		'X’s list cannot be filtered, so this node reads every page and keeps the matches itself',
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['activitySubscription'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activitySubscription'], operation: ['getAll'] } },
+	properties,
+);
 
 type Filters = Partial<Record<'eventType' | 'tag' | 'webhookId', string>>;
 
-const FIELD: Record<keyof Filters, keyof ActivitySubscription> = { eventType: 'event_type', tag: 'tag', webhookId: 'webhook_id' };
+const FIELD: Record<keyof Filters, keyof ActivitySubscription> = {
+	eventType: 'event_type',
+	tag: 'tag',
+	webhookId: 'webhook_id',
+};
 
 /** One item per subscription. With filters, the limit counts matches, so every page is read first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object[]> {
@@ -30,6 +56,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.map((key) => [FIELD[key], String(filters[key] ?? '').trim()] as const)
 		.filter(([, value]) => value);
 	if (!wanted.length) return await listActivitySubscriptions.call(this, limit);
-	const matches = (await listActivitySubscriptions.call(this)).filter((s) => wanted.every(([field, value]) => s[field] === value));
+	const matches = (await listActivitySubscriptions.call(this)).filter((s) =>
+		wanted.every(([field, value]) => s[field] === value),
+	);
 	return limit ? matches.slice(0, limit) : matches;
 }

@@ -7,5 +7,6 @@ export const subscriptionIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '1146654567674912769',
-	description: 'The subscription_id X gave the subscription. Activity Subscription → Get Many lists them.',
+	description:
+		'The subscription_id X gave the subscription. Activity Subscription → Get Many lists them.',
 };

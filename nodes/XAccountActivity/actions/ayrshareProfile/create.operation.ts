@@ -1,4 +1,9 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { createProfile } from '../../../shared/api/ayrshareProfiles';
 import { readString } from '../common';
@@ -46,10 +51,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ayrshareProfile'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ayrshareProfile'], operation: ['create'] } },
+	properties,
+);
 
 /** The answer holds the new profile's key, which Ayrshare shows only this once: store it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return await createProfile.call(this, { title: readString.call(this, 'title', itemIndex), ...profileBody(fields) });
+	return await createProfile.call(this, {
+		title: readString.call(this, 'title', itemIndex),
+		...profileBody(fields),
+	});
 }

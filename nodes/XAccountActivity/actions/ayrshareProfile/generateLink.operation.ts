@@ -1,13 +1,29 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { generateProfileLink } from '../../../shared/api/ayrshareProfiles';
 import { AYRSHARE_CREDENTIAL } from '../../../shared/transport/ayrshareApi';
 import { toList } from '../../../shared/lists';
-import { profileKeyField, readString, REQUIRED_PROFILE_KEY_HELP, requireProfileKey, withoutEmpty, optionsCollection } from '../common';
+import {
+	profileKeyField,
+	readString,
+	REQUIRED_PROFILE_KEY_HELP,
+	requireProfileKey,
+	withoutEmpty,
+	optionsCollection,
+} from '../common';
 
 /** The Private Key is a secret, so it lives in the Ayrshare credential (encrypted), never in the workflow. */
 const properties: INodeProperties[] = [
-	profileKeyField(false, `${REQUIRED_PROFILE_KEY_HELP} The link opens this profile’s social-account linking page.`),
+	profileKeyField(
+		false,
+		`${REQUIRED_PROFILE_KEY_HELP} The link opens this profile’s social-account linking page.`,
+	),
 	{
 		displayName: 'Domain',
 		name: 'domain',
@@ -51,10 +67,19 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ayrshareProfile'], operation: ['generateLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ayrshareProfile'], operation: ['generateLink'] } },
+	properties,
+);
 
 /** Whichever of the operation and the credential holds it; neither: fail before calling Ayrshare. */
-function required(value: unknown, itemIndex: number, node: ReturnType<IExecuteFunctions['getNode']>, message: string, description: string): string {
+function required(
+	value: unknown,
+	itemIndex: number,
+	node: ReturnType<IExecuteFunctions['getNode']>,
+	message: string,
+	description: string,
+): string {
 	const text = String(value ?? '').trim();
 	if (!text) throw new NodeOperationError(node, message, { itemIndex, description });
 	return text;
@@ -67,7 +92,11 @@ function required(value: unknown, itemIndex: number, node: ReturnType<IExecuteFu
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const options = withoutEmpty(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	if (options.allowedSocial !== undefined) options.allowedSocial = toList(options.allowedSocial);
-	const profileKey = await requireProfileKey.call(this, itemIndex, 'No Profile Key to generate the link for');
+	const profileKey = await requireProfileKey.call(
+		this,
+		itemIndex,
+		'No Profile Key to generate the link for',
+	);
 	const credentials = await this.getCredentials(AYRSHARE_CREDENTIAL, itemIndex);
 	const domain = required(
 		readString.call(this, 'domain', itemIndex) || credentials.domain,

@@ -16,15 +16,31 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['ayrshareProfile'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a profile', description: 'Create an Ayrshare User Profile' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a profile', description: 'Delete a User Profile for good' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a profile',
+				description: 'Create an Ayrshare User Profile',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a profile',
+				description: 'Delete a User Profile for good',
+			},
 			{
 				name: 'Generate Link',
 				value: 'generateLink',
 				action: 'Generate a social account linking URL',
-				description: 'Create a single sign-on link where the profile’s owner connects social accounts',
+				description:
+					'Create a single sign-on link where the profile’s owner connects social accounts',
 			},
-			{ name: 'Get Many', value: 'getAll', action: 'Get many profiles', description: 'List User Profiles' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many profiles',
+				description: 'List User Profiles',
+			},
 			{
 				name: 'Update',
 				value: 'update',

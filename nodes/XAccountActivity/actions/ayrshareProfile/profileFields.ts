@@ -8,16 +8,42 @@ import { withoutEmpty } from '../common';
  * because each operation merges them with its own fields in alphabetical order.
  */
 
-const NETWORKS = ['bluesky', 'facebook', 'gmb', 'instagram', 'linkedin', 'pinterest', 'reddit', 'snapchat', 'telegram', 'threads', 'tiktok', 'twitter', 'youtube'];
-const NETWORK_NAMES: Record<string, string> = { gmb: 'Google Business Profile', linkedin: 'LinkedIn', tiktok: 'TikTok', twitter: 'X (Twitter)', youtube: 'YouTube' };
+const NETWORKS = [
+	'bluesky',
+	'facebook',
+	'gmb',
+	'instagram',
+	'linkedin',
+	'pinterest',
+	'reddit',
+	'snapchat',
+	'telegram',
+	'threads',
+	'tiktok',
+	'twitter',
+	'youtube',
+];
+const NETWORK_NAMES: Record<string, string> = {
+	gmb: 'Google Business Profile',
+	linkedin: 'LinkedIn',
+	tiktok: 'TikTok',
+	twitter: 'X (Twitter)',
+	youtube: 'YouTube',
+};
 
-export const sharedProfileFields: Record<'disableSocial' | 'hideTopHeader' | 'messagingActive' | 'tags' | 'topHeader', INodeProperties> = {
+export const sharedProfileFields: Record<
+	'disableSocial' | 'hideTopHeader' | 'messagingActive' | 'tags' | 'topHeader',
+	INodeProperties
+> = {
 	disableSocial: {
 		displayName: 'Disable Social Networks',
 		name: 'disableSocial',
 		type: 'multiOptions',
 		default: [],
-		options: NETWORKS.map((value) => ({ name: NETWORK_NAMES[value] ?? value.charAt(0).toUpperCase() + value.slice(1), value })),
+		options: NETWORKS.map((value) => ({
+			name: NETWORK_NAMES[value] ?? value.charAt(0).toUpperCase() + value.slice(1),
+			value,
+		})),
 		description: 'Networks this profile may not link',
 	},
 	hideTopHeader: {
@@ -55,6 +81,7 @@ export const sharedProfileFields: Record<'disableSocial' | 'hideTopHeader' | 'me
 export function profileBody(fields: IDataObject): IDataObject {
 	const body = withoutEmpty(fields);
 	if (body.tags !== undefined) body.tags = toList(body.tags);
-	if (Array.isArray(body.disableSocial) && body.disableSocial.length === 0) delete body.disableSocial;
+	if (Array.isArray(body.disableSocial) && body.disableSocial.length === 0)
+		delete body.disableSocial;
 	return body;
 }

@@ -1,7 +1,18 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { updateProfile } from '../../../shared/api/ayrshareProfiles';
-import { profileKeyField, REQUIRED_PROFILE_KEY_HELP, requireProfileKey, updateFieldsCollection } from '../common';
+import {
+	profileKeyField,
+	REQUIRED_PROFILE_KEY_HELP,
+	requireProfileKey,
+	updateFieldsCollection,
+} from '../common';
 import { profileBody, sharedProfileFields } from './profileFields';
 
 const properties: INodeProperties[] = [
@@ -12,7 +23,13 @@ const properties: INodeProperties[] = [
 		sharedProfileFields.hideTopHeader,
 		sharedProfileFields.messagingActive,
 		sharedProfileFields.tags,
-		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'New unique name of the profile' },
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			description: 'New unique name of the profile',
+		},
 		sharedProfileFields.topHeader,
 		{
 			displayName: 'X Account Activity Active',
@@ -25,15 +42,23 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ayrshareProfile'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ayrshareProfile'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const fields = profileBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 			itemIndex,
-			description: 'Add at least one field under "Update Fields", for example "X Account Activity Active".',
+			description:
+				'Add at least one field under "Update Fields", for example "X Account Activity Active".',
 		});
 	}
-	return await updateProfile.call(this, await requireProfileKey.call(this, itemIndex, 'No Profile Key of the profile to update'), fields);
+	return await updateProfile.call(
+		this,
+		await requireProfileKey.call(this, itemIndex, 'No Profile Key of the profile to update'),
+		fields,
+	);
 }

@@ -21,7 +21,10 @@ function actionField(verb: string) {
 		type: 'options' as const,
 		default: 'accountActivity',
 		description: `The kind of Ayrshare event to ${verb}`,
-		options: AYRSHARE_ACTIONS.map(({ action, actionName }) => ({ name: `${actionName} (${action})`, value: action })),
+		options: AYRSHARE_ACTIONS.map(({ action, actionName }) => ({
+			name: `${actionName} (${action})`,
+			value: action,
+		})),
 	};
 }
 

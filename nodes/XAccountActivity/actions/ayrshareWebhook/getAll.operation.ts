@@ -5,9 +5,12 @@ import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey } from '../c
 
 const properties: INodeProperties[] = [profileKeyField(false, OPTIONAL_PROFILE_KEY_HELP)];
 
-export const description = updateDisplayOptions({ show: { resource: ['ayrshareWebhook'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ayrshareWebhook'], operation: ['getAll'] } },
+	properties,
+);
 
 /** One item per registered action, `{action, url, …}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object[]> {
-	return (await listAyrshareWebhooks.call(this, readProfileKey.call(this, itemIndex)));
+	return await listAyrshareWebhooks.call(this, readProfileKey.call(this, itemIndex));
 }

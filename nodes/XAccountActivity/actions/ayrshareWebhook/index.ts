@@ -15,15 +15,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['ayrshareWebhook'] } },
 		options: [
-			{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks', description: 'List the webhook URL registered for each action' },
-			{ name: 'Register', value: 'register', action: 'Register a webhook', description: 'Send an action’s events to a URL' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many webhooks',
+				description: 'List the webhook URL registered for each action',
+			},
+			{
+				name: 'Register',
+				value: 'register',
+				action: 'Register a webhook',
+				description: 'Send an action’s events to a URL',
+			},
 			{
 				name: 'Rotate Secret',
 				value: 'rotateSecret',
 				action: 'Rotate the webhook secret',
 				description: 'Make the credential’s Webhook Secret the one Ayrshare signs deliveries with',
 			},
-			{ name: 'Unregister', value: 'unregister', action: 'Unregister a webhook', description: 'Stop sending an action’s events' },
+			{
+				name: 'Unregister',
+				value: 'unregister',
+				action: 'Unregister a webhook',
+				description: 'Stop sending an action’s events',
+			},
 		],
 		default: 'register',
 	},

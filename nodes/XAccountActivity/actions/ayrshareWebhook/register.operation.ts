@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/0b7c.../webhook',
-		description: 'Public HTTPS address Ayrshare posts the events to. It must answer directly: Ayrshare does not follow redirects.',
+		description:
+			'Public HTTPS address Ayrshare posts the events to. It must answer directly: Ayrshare does not follow redirects.',
 	},
 	profileKeyField(false, OPTIONAL_PROFILE_KEY_HELP),
 	{
@@ -31,12 +32,19 @@ const properties: INodeProperties[] = [
 				description:
 					'The Webhook Secret of the Ayrshare credential, which the trigger verifies deliveries with. When the credential has none, deliveries are not signed.',
 			},
-			{ name: 'None', value: 'none', description: 'Deliveries are not signed: anyone who knows the URL can send events to it' },
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Deliveries are not signed: anyone who knows the URL can send events to it',
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ayrshareWebhook'], operation: ['register'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ayrshareWebhook'], operation: ['register'] } },
+	properties,
+);
 
 /** Registering an action again replaces its URL. The answer never repeats the secret. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
@@ -44,7 +52,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await registerAyrshareWebhook.call(this, {
 		action: readAction.call(this, itemIndex),
 		url: readString.call(this, 'url', itemIndex),
-		secret: signWith === 'none' ? undefined : (await ayrshareWebhookSecret.call(this, itemIndex)) ?? undefined,
+		secret:
+			signWith === 'none'
+				? undefined
+				: ((await ayrshareWebhookSecret.call(this, itemIndex)) ?? undefined),
 		profileKey: readProfileKey.call(this, itemIndex),
 	});
 }

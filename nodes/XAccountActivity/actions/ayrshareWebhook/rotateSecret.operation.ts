@@ -1,4 +1,9 @@
-import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { rotateAyrshareWebhookSecret } from '../../../shared/api/ayrshareWebhooks';
 import { OPTIONAL_PROFILE_KEY_HELP, profileKeyField, readProfileKey } from '../common';
@@ -15,7 +20,10 @@ const properties: INodeProperties[] = [
 	profileKeyField(false, OPTIONAL_PROFILE_KEY_HELP),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ayrshareWebhook'], operation: ['rotateSecret'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ayrshareWebhook'], operation: ['rotateSecret'] } },
+	properties,
+);
 
 /** The new secret comes from the credential (encrypted), never from a node parameter. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
@@ -23,8 +31,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!secret) {
 		throw new NodeOperationError(this.getNode(), 'The Ayrshare credential has no Webhook Secret', {
 			itemIndex,
-			description: 'Enter the new secret as the Webhook Secret of the Ayrshare credential, then run Rotate Secret again.',
+			description:
+				'Enter the new secret as the Webhook Secret of the Ayrshare credential, then run Rotate Secret again.',
 		});
 	}
-	return { ...(await rotateAyrshareWebhookSecret.call(this, secret, readProfileKey.call(this, itemIndex))), rotated: true };
+	return {
+		...(await rotateAyrshareWebhookSecret.call(this, secret, readProfileKey.call(this, itemIndex))),
+		rotated: true,
+	};
 }

@@ -1,4 +1,9 @@
-import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { createReplayJob } from '../../../shared/api/xReplay';
 import { formatReplayDate, replayWindowProblem } from '../../../shared/replayWindow';
@@ -44,7 +49,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['replay'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['replay'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * X answers at once with a job ID; the events arrive on the webhook afterwards and the trigger
@@ -52,14 +60,18 @@ export const description = updateDisplayOptions({ show: { resource: ['replay'], 
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const webhookId = readString.call(this, 'webhookId', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { skipWindowCheck?: boolean; useLegacyEndpoint?: boolean };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		skipWindowCheck?: boolean;
+		useLegacyEndpoint?: boolean;
+	};
 	const readDate = (name: string, label: string): number => {
 		const value = this.getNodeParameter(name, itemIndex, '') as unknown;
 		const ms = toEpochMs(value, this.getTimezone());
 		if (ms === undefined) {
 			throw new NodeOperationError(this.getNode(), `${label} is not a date: “${String(value)}”`, {
 				itemIndex,
-				description: 'Use the date picker, an ISO 8601 string like 2026-05-01T10:00:00Z, or an expression such as {{ $now.minus({ hours: 2 }) }}.',
+				description:
+					'Use the date picker, an ISO 8601 string like 2026-05-01T10:00:00Z, or an expression such as {{ $now.minus({ hours: 2 }) }}.',
 			});
 		}
 		return ms;
@@ -68,11 +80,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const toMs = readDate('toDate', 'To');
 	const problem = options.skipWindowCheck ? undefined : replayWindowProblem(fromMs, toMs);
 	if (problem) {
-		throw new NodeOperationError(this.getNode(), 'The replay range is outside the window X accepts', {
-			itemIndex,
-			description: `${problem} Turn on "Skip Local Window Check" if your contract allows a longer window.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The replay range is outside the window X accepts',
+			{
+				itemIndex,
+				description: `${problem} Turn on "Skip Local Window Check" if your contract allows a longer window.`,
+			},
+		);
 	}
-	const job = await createReplayJob.call(this, { webhookId, fromMs, toMs, legacy: options.useLegacyEndpoint === true });
-	return { ...job, webhook_id: webhookId, from_date: formatReplayDate(fromMs), to_date: formatReplayDate(toMs) };
+	const job = await createReplayJob.call(this, {
+		webhookId,
+		fromMs,
+		toMs,
+		legacy: options.useLegacyEndpoint === true,
+	});
+	return {
+		...job,
+		webhook_id: webhookId,
+		from_date: formatReplayDate(fromMs),
+		to_date: formatReplayDate(toMs),
+	};
 }

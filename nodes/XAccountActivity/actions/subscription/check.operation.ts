@@ -4,10 +4,16 @@ import { isUserSubscribed } from '../../../shared/api/xAccountActivity';
 import { readString, webhookIdField } from '../common';
 
 const properties: INodeProperties[] = [
-	{ ...webhookIdField, description: 'The X webhook to check for the account in the X OAuth1 User credential' },
+	{
+		...webhookIdField,
+		description: 'The X webhook to check for the account in the X OAuth1 User credential',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['check'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['check'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const webhookId = readString.call(this, 'webhookId', itemIndex);

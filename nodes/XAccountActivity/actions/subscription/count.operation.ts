@@ -4,7 +4,10 @@ import { countSubscriptions } from '../../../shared/api/xAccountActivity';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['count'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['count'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<object> {
 	return await countSubscriptions.call(this);

@@ -3,9 +3,14 @@ import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } fr
 import { listSubscriptions } from '../../../shared/api/xAccountActivity';
 import { readString, webhookIdField } from '../common';
 
-const properties: INodeProperties[] = [{ ...webhookIdField, description: 'The X webhook whose subscribed accounts to list' }];
+const properties: INodeProperties[] = [
+	{ ...webhookIdField, description: 'The X webhook whose subscribed accounts to list' },
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['getAll'] } },
+	properties,
+);
 
 /** One item per subscribed account, so the next node can act on each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object[]> {

@@ -11,7 +11,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['subscribe'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['subscribe'] } },
+	properties,
+);
 
 /** Already subscribed is success too (X's DuplicateSubscriptionFailed): `alreadySubscribed` tells the two apart. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {

@@ -16,7 +16,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['unsubscribe'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['unsubscribe'] } },
+	properties,
+);
 
 /** `removed: false` when the account was not subscribed (X's SubscriptionNotFound): already as asked. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {

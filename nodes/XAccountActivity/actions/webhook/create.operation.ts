@@ -18,11 +18,15 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/0b7c.../webhook',
-		description: 'Public HTTPS address X will send events to. It must answer X’s CRC check at once, or X refuses to register it.',
+		description:
+			'Public HTTPS address X will send events to. It must answer X’s CRC check at once, or X refuses to register it.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	return await registerWebhook.call(this, readString.call(this, 'url', itemIndex));

@@ -11,7 +11,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['delete'] } },
+	properties,
+);
 
 /** `deleted: false` when X did not know the webhook (already gone, or another app's): nothing left to remove. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {

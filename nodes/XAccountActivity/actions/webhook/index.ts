@@ -15,15 +15,31 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['webhook'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Register a webhook URL with X', description: 'Register a URL that X sends events to' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Register a webhook URL with X',
+				description: 'Register a URL that X sends events to',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a webhook',
-				description: 'Remove a webhook and its subscriptions from X; an unknown ID gives deleted: false, not an error',
+				description:
+					'Remove a webhook and its subscriptions from X; an unknown ID gives deleted: false, not an error',
 			},
-			{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks', description: 'List the webhooks of your X app' },
-			{ name: 'Validate', value: 'validate', action: 'Validate a webhook', description: 'Re-run X’s CRC check and re-enable the webhook' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many webhooks',
+				description: 'List the webhooks of your X app',
+			},
+			{
+				name: 'Validate',
+				value: 'validate',
+				action: 'Validate a webhook',
+				description: 'Re-run X’s CRC check and re-enable the webhook',
+			},
 		],
 		default: 'getAll',
 	},

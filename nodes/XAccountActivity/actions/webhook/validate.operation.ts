@@ -11,7 +11,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['validate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['validate'] } },
+	properties,
+);
 
 /** A failed check is an answer, not an error: `valid: false` lets the workflow branch on it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {

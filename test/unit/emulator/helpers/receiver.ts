@@ -23,7 +23,10 @@ export interface Receiver {
 	/** Status answered to event POSTs. */
 	eventStatus: number;
 	posts(): ReceivedRequest[];
-	waitFor(predicate: (all: ReceivedRequest[]) => boolean, timeoutMs?: number): Promise<ReceivedRequest[]>;
+	waitFor(
+		predicate: (all: ReceivedRequest[]) => boolean,
+		timeoutMs?: number,
+	): Promise<ReceivedRequest[]>;
 	close(): Promise<void>;
 }
 
@@ -31,7 +34,11 @@ export function hmacBase64(secret: string, message: string): string {
 	return createHmac('sha256', secret).update(message, 'utf8').digest('base64');
 }
 
-export function signatureValid(secret: string, body: string, header: string | string[] | undefined): boolean {
+export function signatureValid(
+	secret: string,
+	body: string,
+	header: string | string[] | undefined,
+): boolean {
 	if (typeof header !== 'string') return false;
 	const expected = Buffer.from(`sha256=${hmacBase64(secret, body)}`);
 	const got = Buffer.from(header);
@@ -51,13 +58,21 @@ export async function startReceiver(secret: string, path = '/hook'): Promise<Rec
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://receiver');
 			const body = Buffer.concat(chunks).toString('utf8');
-			requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+			requests.push({
+				method: req.method ?? '',
+				path: url.pathname,
+				query: url.searchParams,
+				headers: req.headers,
+				body,
+			});
 			const token = url.searchParams.get('crc_token');
 			if (req.method === 'GET' && token) {
 				if (receiver.crcMode === 'error') return void res.writeHead(500).end('boom');
 				const answer = (): void => {
 					const key = receiver.crcMode === 'wrong' ? `${secret}x` : secret;
-					res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_token: `sha256=${hmacBase64(key, token)}` }));
+					res
+						.writeHead(200, { 'content-type': 'application/json' })
+						.end(JSON.stringify({ response_token: `sha256=${hmacBase64(key, token)}` }));
 				};
 				if (receiver.crcMode === 'slow') setTimeout(answer, 400);
 				else answer();
@@ -74,7 +89,10 @@ export async function startReceiver(secret: string, path = '/hook'): Promise<Rec
 		waitFor: async (predicate: (all: ReceivedRequest[]) => boolean, timeoutMs = 3000) => {
 			const deadline = Date.now() + timeoutMs;
 			while (!predicate(requests)) {
-				if (Date.now() > deadline) throw new Error(`receiver: condition not met within ${timeoutMs} ms (${requests.length} requests seen)`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`receiver: condition not met within ${timeoutMs} ms (${requests.length} requests seen)`,
+					);
 				await new Promise((r) => setTimeout(r, 20));
 			}
 			return requests;
