@@ -87,7 +87,9 @@ export class XOAuth1UserApi implements ICredentialType {
 		const consumerSecret = String(credentials.consumerSecret ?? '');
 		const preset = requestOptions.headers?.Authorization;
 		let authorization: string;
-		if (isAppTokenRequest(requestOptions.method, url))
+		// Basic carries the secret itself, so only to the credential's own Base URL (a relative path), never to a URL typed elsewhere.
+		const toBaseUrl = !/^https?:\/\//i.test(requestOptions.url);
+		if (toBaseUrl && isAppTokenRequest(requestOptions.method, url))
 			authorization = appTokenBasicAuth(consumerKey, consumerSecret);
 		else if (typeof preset === 'string' && /^Bearer\s/.test(preset)) authorization = preset;
 		else {

@@ -29,7 +29,7 @@ const eventOptions: INodePropertyOptions[] = [
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'X calls this trigger at its production URL, which must be public HTTPS on port 443 (set n8n’s WEBHOOK_URL). Activating the workflow registers that URL with your X app and subscribes the credential’s account; deactivating removes what it added.',
+			'X calls this trigger at its production URL, which must be public HTTPS on port 443 (set n8n’s WEBHOOK_URL). Activating the workflow registers that URL with your X app and subscribes the credential’s account; deactivating removes what it added. The first credential (X OAuth1 User API) is all the trigger needs; the second, an X App Bearer Token, is optional.',
 		name: 'notice',
 		type: 'notice',
 		default: '',

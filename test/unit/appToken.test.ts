@@ -1,5 +1,8 @@
 import { DEFAULT_APP } from '../../emulator/defaults';
 import { startEmulator, type Emulator } from '../../emulator/server';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { XOAuth1UserApi } from '../../credentials/XOAuth1UserApi.credentials';
 import { listWebhooks } from '../../nodes/shared/api/xWebhooks';
 import { fakeContext, requestLog } from '../helpers/n8nContext';
 import { emulatorCredentials } from '../helpers/triggerHost';
@@ -93,5 +96,40 @@ describe('app bearer token from the X OAuth1 User credential', () => {
 		expect(emu.state.x.appTokensIssued).toBe(33);
 		await list(variant(0));
 		expect(emu.state.x.appTokensIssued).toBe(34);
+	});
+});
+
+describe('X OAuth1 User credential: which requests carry the API Key Secret', () => {
+	const credential = new XOAuth1UserApi();
+	const keys = { ...emulatorCredentials('https://api.x.com').xOAuth1UserApi };
+	const auth = async (options: Partial<IHttpRequestOptions>) =>
+		String(
+			(
+				await credential.authenticate(keys, {
+					method: 'POST',
+					url: '/oauth2/token',
+					...options,
+				} as IHttpRequestOptions)
+			).headers?.Authorization,
+		);
+
+	it('uses Basic key:secret only for POST /oauth2/token at its own Base URL', async () => {
+		expect(await auth({})).toBe(
+			`Basic ${Buffer.from(`${DEFAULT_APP.consumerKey}:${DEFAULT_APP.consumerSecret}`).toString('base64')}`,
+		);
+		// Any other URL is signed with OAuth 1.0a, which never sends the secret: also one typed in full (an HTTP Request node).
+		expect(await auth({ url: 'https://elsewhere.example/oauth2/token' })).toMatch(/^OAuth /);
+		expect(await auth({ method: 'GET' })).toMatch(/^OAuth /);
+		expect(await auth({ url: '/2/webhooks' })).toMatch(/^OAuth /);
+	});
+
+	it('sends a request that already carries the app bearer token with it', async () => {
+		expect(
+			await auth({
+				url: '/2/webhooks',
+				method: 'GET',
+				headers: { Authorization: 'Bearer app-token' },
+			}),
+		).toBe('Bearer app-token');
 	});
 });

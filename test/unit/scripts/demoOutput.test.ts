@@ -43,6 +43,13 @@ describe('demo output', () => {
 			'npm install n8n@2.8.4 --omit=dev failed (exit 1) in /home/u/.cache/n8n-2.8.4',
 			'Log: /home/u/.cache/n8n-2.8.4/install.log, /repo/.tmp/demo-failure.log',
 		]);
+		// The harness's install error: the cause, then `log: <file>`.
+		const install = new Error(
+			'installing n8n 2.8.4 failed (npm install, exit 1): ETARGET: No matching version found for n8n@9.9.9.\n  log: /c/n8n-2.8.4-node20/install.log',
+		);
+		expect(summarizeFailure(install, '/d.log')).toBe(
+			'installing n8n 2.8.4 failed (npm install, exit 1): ETARGET: No matching version found for n8n@9.9.9.\nLog: /c/n8n-2.8.4-node20/install.log, /d.log',
+		);
 		expect(summarizeFailure('plain', '/d.log')).toBe('plain\nLog: /d.log');
 	});
 
