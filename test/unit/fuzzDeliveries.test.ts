@@ -152,6 +152,15 @@ interface Mutated {
 	steps: string[];
 }
 
+/** Earlier steps can make a value reference its own ancestor; such a value is not copied again. */
+function jsonLength(value: unknown): number {
+	try {
+		return (JSON.stringify(value) ?? '').length;
+	} catch {
+		return Infinity;
+	}
+}
+
 function mutate(random: () => number, fixture: Json): Mutated {
 	const body = JSON.parse(JSON.stringify(fixture)) as Json;
 	const splices = new Map<string, string>();
@@ -189,8 +198,7 @@ function mutate(random: () => number, fixture: Json): Mutated {
 		} else if (roll < 0.55) {
 			const length = pick([1_000, 10_000, 50_000]);
 			const current = (slot.parent as Record<string | number, Json>)[slot.key];
-			const element =
-				(JSON.stringify(current) ?? '').length * length < MAX_BODY_BYTES ? current : 1;
+			const element = jsonLength(current) * length < MAX_BODY_BYTES ? current : 1;
 			set(Array.from({ length }, () => element));
 			steps.push(`array of ${length} at ${slot.key}`);
 		} else if (roll < 0.62) {
