@@ -75,6 +75,11 @@ export interface EmulatorOptions {
 	oauthTimestampSkewSec: number;
 	/** X Activity API event types X refuses to subscribe for this account (e.g. a family the plan lacks). */
 	xaaRefusedEventTypes?: string[];
+	/**
+	 * X Activity API list: answer `meta.next_token` when more subscriptions remain. Off by default,
+	 * as in openapi.json, whose list answer has no cursor (a page of max_results is all there is).
+	 */
+	activityListCursor?: boolean;
 	ayrshare: AyrshareOptions;
 	log: (line: string) => void;
 }

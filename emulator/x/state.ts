@@ -24,6 +24,20 @@ export interface ActivitySubscription {
 	updated_at: string;
 }
 
+/** One `POST /2/activity/subscriptions`, accepted or refused: who signed it, and for whom. */
+export interface ActivityCreateLogEntry {
+	at: string;
+	event_type: string;
+	auth: 'app' | 'user';
+	/** The user whose OAuth 1.0a token signed the request; null for the app's bearer token. */
+	authenticatedUserId: string | null;
+	filterUserId: string | null;
+	status: number;
+	subscription_id?: string;
+	/** X's `Reason: details` message of a refusal. */
+	reason?: string | null;
+}
+
 export type DeliveryKind = 'event' | 'raw' | 'replay' | 'replay_status';
 
 export interface Delivery {
@@ -67,6 +81,7 @@ export interface XState {
 	webhooks: Webhook[];
 	subscriptions: Subscription[];
 	activitySubscriptions: ActivitySubscription[];
+	activityCreateLog: ActivityCreateLogEntry[];
 	deliveries: Delivery[];
 	crcChecks: CrcCheck[];
 	replayJobs: ReplayJob[];
@@ -80,5 +95,5 @@ export interface XState {
 }
 
 export function createXState(): XState {
-	return { webhooks: [], subscriptions: [], activitySubscriptions: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {}, appTokensIssued: 0, inbox: [] };
+	return { webhooks: [], subscriptions: [], activitySubscriptions: [], activityCreateLog: [], deliveries: [], crcChecks: [], replayJobs: [], rateWindows: {}, nonces: {}, appTokensIssued: 0, inbox: [] };
 }

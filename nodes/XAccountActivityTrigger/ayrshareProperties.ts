@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { AYRSHARE_ACTIONS } from '../shared/eventCatalog';
 import { DEFAULT_MAX_TIMESTAMP_SKEW_SECONDS } from './verify/ayrshareSignature';
 
 /** The trigger's Ayrshare-only parameters; description.ts places them. */
@@ -37,14 +38,9 @@ export const ayrshareActionsOption: INodeProperties = {
 	displayName: 'Ayrshare Actions',
 	name: 'ayrshareActions',
 	type: 'multiOptions',
-	options: [
-		{ name: 'Batch', value: 'batch', description: 'A batch file (e.g. all user profiles) is ready' },
-		{ name: 'Feed', value: 'feed', description: 'A new item in a registered RSS feed' },
-		{ name: 'Messages', value: 'messages', description: 'Direct messages (messaging add-on)' },
-		{ name: 'Scheduled', value: 'scheduled', description: 'A scheduled post was processed' },
-		{ name: 'Social', value: 'social', description: 'A social account was linked, unlinked or needs a refresh' },
-		{ name: 'X Account Activity', value: 'accountActivity', description: 'Posts, mentions, likes, follows, blocks, mutes and DMs of the linked X account' },
-	],
+	options: AYRSHARE_ACTIONS.map(({ action, actionName, actionDescription }) => ({ name: actionName, value: action, description: actionDescription })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	),
 	default: ['accountActivity'],
 	displayOptions: optionForAyrshare,
 	description:

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { ALL_EVENTS, EVENT_OPTIONS } from '../shared/events';
+import { ALL_EVENTS, EVENT_CATALOG, type EventRow } from '../shared/eventCatalog';
+import { xaaBillingNotice, xaaEventsDescription, xaaEventOptions } from './xaaProperties';
 import {
 	ayrshareActionsOption,
 	ayrshareNotices,
@@ -10,9 +11,13 @@ import {
 	maxTimestampSkewOption,
 } from './ayrshareProperties';
 
+const ALL_OPTION: INodePropertyOptions = { name: '[All]', value: ALL_EVENTS, description: 'Every event the account receives' };
+const ROWS: readonly EventRow[] = EVENT_CATALOG;
+
+/** Every event of the catalog, for the routes that do not bill per event. */
 const eventOptions: INodePropertyOptions[] = [
-	{ name: '[All]', value: ALL_EVENTS, description: 'Every event the account receives' },
-	...[...EVENT_OPTIONS].sort((a, b) => a.name.localeCompare(b.name)),
+	ALL_OPTION,
+	...ROWS.map(({ event, name, description }) => ({ name, value: event, description })).sort((a, b) => a.name.localeCompare(b.name)),
 ];
 
 export const triggerProperties: INodeProperties[] = [
@@ -46,6 +51,10 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Where the events come from. Every source gives the same items, so you can switch later without changing the workflow.',
 	},
 	...ayrshareNotices,
+	xaaBillingNotice,
+	// Two parameters named `events`, one per kind of source, so the X Activity API (billed per
+	// delivered event) gets a frugal default and prices in its options; n8n shows and reads the one
+	// whose displayOptions match (n8n-workflow NodeHelpers.getNodeParameters, duplicateParameterNames).
 	{
 		displayName: 'Events',
 		name: 'events',
@@ -53,8 +62,21 @@ export const triggerProperties: INodeProperties[] = [
 		options: eventOptions,
 		default: [ALL_EVENTS],
 		required: true,
+		displayOptions: { hide: { source: ['xaa'] } },
 		description:
 			'Which events start the workflow. A post can be several kinds at once (e.g. a reply that mentions you); it passes when any of its kinds is selected.',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: [ALL_OPTION, ...xaaEventOptions],
+		// What a CRM or spreadsheet workflow usually wants (people writing to or about the account, new
+		// followers), not [All]: every subscribed type is billed per delivered event.
+		default: ['dm.received', 'post.mention', 'post.reply', 'user.followed'],
+		required: true,
+		displayOptions: { show: { source: ['xaa'] } },
+		description: xaaEventsDescription,
 	},
 	{
 		displayName: 'Options',

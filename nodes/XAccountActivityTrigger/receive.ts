@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { dedupeKey, firstSighting } from './dedupe';
-import { matchesSelection } from '../shared/events';
+import { matchesSelection } from '../shared/eventCatalog';
 import type { Item } from './schemas/item';
 import { SOURCES, type SourceName } from './sources';
 import type { TriggerState } from './triggerState';

@@ -150,11 +150,16 @@ function expectXOperations(out: (name: string) => Array<Record<string, unknown>>
 	expect(out('Create Activity Subscription')).toEqual([
 		expect.objectContaining({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER_ID }, tag: 'e2e', webhook_id: webhookId }),
 	]);
+	// post.mention.create is private at X: created with the account's own OAuth 1.0a token, for it.
+	expect(emu.state.x.activityCreateLog.map(({ event_type, auth, authenticatedUserId, status }) => [event_type, auth, authenticatedUserId, status])).toEqual([
+		['post.mention.create', 'user', SUBSCRIBER_ID, 200],
+	]);
 	expect(out('List Activity Subscriptions')).toEqual([expect.objectContaining({ subscription_id: activityId, tag: 'e2e' })]);
 	expect(out('Update Activity Subscription')).toEqual([expect.objectContaining({ subscription_id: activityId, tag: 'e2e-2' })]);
+	// The emulator answers bulk delete in openapi.json's per-id form.
 	expect(out('Delete Activity Subscriptions')).toEqual([
 		{ id: activityId, deleted: true },
-		{ id: '404', deleted: false, error: expect.stringContaining('SubscriptionNotFound') },
+		{ id: '404', deleted: false, error: expect.any(String), reason: 'SubscriptionNotFound' },
 	]);
 	expect(emu.state.x.activitySubscriptions).toEqual([]);
 	expect(out('Unsubscribe')).toEqual([{ webhookId, userId: SUBSCRIBER_ID, subscribed: false, removed: true }]);

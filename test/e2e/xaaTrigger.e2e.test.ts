@@ -1,18 +1,24 @@
 /**
  * The trigger with `source = xaa` inside a real n8n (installed from its npm tarball) against the
- * emulator: activation registers the webhook through a real CRC and creates the X Activity API
- * subscriptions; injected XAA events run the workflow; deactivation removes exactly what the node
- * created, leaving other subscriptions alone.
+ * emulator, which refuses what X refuses: activation registers the webhook through a real CRC and
+ * creates the X Activity API subscriptions (private ones with the account's own token); injected
+ * XAA events run the workflow, one execution per post however many subscriptions deliver it;
+ * deactivation removes exactly what the node created, leaving other subscriptions alone.
  */
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import type { Emulator } from '../../emulator/server';
+import { oauth1Header } from '../../emulator/x/auth/oauth1Verifier';
+import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
 import { type N8nInstance, nodeOutput } from './harness';
 import { eventually } from './support/eventually';
 import { type Stack, emulatorClient, startStack, stopStack } from './support/stack';
 import { TRIGGER_NODE, productionUrl, triggerWorkflow } from './support/triggerWorkflow';
 
 const SUBSCRIBER = DEFAULT_USERS[0];
-const BEARER = `Bearer ${DEFAULT_APP.bearerToken}`;
+const ALICE = DEFAULT_USERS[1];
+
+/** Private X Activity API types (x-api/activity/introduction.mdx, "Current private events"). */
+const PRIVATE = /^(dm|chat|mute|block)\.|^(like\.create|post\.(mention|reply|quote|repost)\.create|broadcast\.chat)$/;
 
 /** Injected XAA event type → the `event` of each item it must produce. */
 const EXPECTED: Array<[type: string, events: string[], extra?: Record<string, unknown>]> = [
@@ -42,8 +48,50 @@ let credentials: Stack['credentials'];
 
 const emulator = emulatorClient(() => emu);
 
-const inject = (type: string, extra: Record<string, unknown> = {}) =>
-	emulator<{ deliveries: Array<{ status: number }> }>('POST', '/_emulator/x/activity/events', { type, ...extra });
+interface Injected {
+	deliveries: Array<{ status: number }>;
+	envelopes: Array<{ data: { event_type: string; payload: Record<string, any>; includes?: Record<string, any> } }>;
+}
+
+const inject = (type: string, extra: Record<string, unknown> = {}) => emulator<Injected>('POST', '/_emulator/x/activity/events', { type, ...extra });
+
+/** A subscription of someone else's, made with the account's own OAuth 1.0a token as X requires for private types. */
+const foreignSubscription = (body: Record<string, unknown>) => {
+	const path = '/2/activity/subscriptions';
+	const auth = oauth1Header('POST', `${emu.url}${path}`, {
+		consumerKey: DEFAULT_APP.consumerKey,
+		consumerSecret: DEFAULT_APP.consumerSecret,
+		token: SUBSCRIBER.accessToken ?? '',
+		tokenSecret: SUBSCRIBER.accessTokenSecret ?? '',
+	});
+	return emulator<{ data: { subscription: { subscription_id: string } } }>('POST', path, body, auth);
+};
+
+/** The Account Activity API's copy of a post X Activity API delivered: the same facts in v1.1 shape. */
+function aaaTwin(payload: Record<string, any>, includes: Record<string, any> = {}) {
+	const person = (id: string) => (includes.users ?? []).find((u: { id: string }) => u.id === id) ?? { id };
+	const author = person(payload.author_id);
+	const repliedTo = payload.in_reply_to_user_id ? person(payload.in_reply_to_user_id) : null;
+	return {
+		for_user_id: SUBSCRIBER.id,
+		tweet_create_events: [
+			{
+				id_str: payload.id,
+				text: payload.text,
+				created_at: 'Wed Oct 10 20:19:24 +0000 2018',
+				user: { id_str: author.id, screen_name: author.username, name: author.name },
+				in_reply_to_status_id_str: payload.in_reply_to_tweet_id ?? null,
+				in_reply_to_user_id_str: payload.in_reply_to_user_id ?? null,
+				in_reply_to_screen_name: repliedTo?.username ?? null,
+				entities: {
+					hashtags: [],
+					urls: [],
+					user_mentions: (payload.entities?.mentions ?? []).map((m: Record<string, any>) => ({ id_str: m.id, screen_name: m.username, indices: [m.start, m.end] })),
+				},
+			},
+		],
+	};
+}
 
 beforeAll(async () => {
 	({ emu, n8n, credentials } = await startStack('xaa'));
@@ -61,13 +109,9 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 
 	test('activation registers the webhook, passes CRC and creates the subscriptions; a foreign one is left alone', async () => {
 		// Someone else's subscription (stream only), there before the workflow.
-		const foreign = await emulator<{ data: { subscription: { subscription_id: string } } }>(
-			'POST',
-			'/2/activity/subscriptions',
-			{ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign' },
-			BEARER,
-		);
+		const foreign = await foreignSubscription({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign' });
 		foreignIds = [foreign.data.subscription.subscription_id];
+		const before = emu.state.x.activityCreateLog.length;
 
 		const { workflow, webhookId } = triggerWorkflow('XAA e2e', credentials, { source: 'xaa', events: ['*'] });
 		workflowId = (await n8n.createWorkflow(workflow)).id;
@@ -78,21 +122,22 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 			expect(emu.state.x.webhooks).toEqual([expect.objectContaining({ url, valid: true })]);
 			const [registered] = emu.state.x.webhooks;
 			const created = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === registered.id);
-			expect(created).toHaveLength(35);
+			expect(created).toHaveLength(41);
 			return { webhook: registered, ours: created };
 		});
 		expect(emu.state.x.crcChecks.filter((c) => c.url === url).map((c) => c.ok)).toContain(true);
 		expect(new Set(ours.map((s) => s.tag)).size).toBe(1);
+		// The strict emulator refused nothing, and every private type was signed by the account itself, for itself.
+		const log = emu.state.x.activityCreateLog.slice(before);
+		expect(log.filter((e) => e.status !== 200)).toEqual([]);
+		const privateOnes = log.filter((e) => PRIVATE.test(e.event_type));
+		expect(privateOnes.map((e) => e.event_type)).toEqual(expect.arrayContaining(['post.mention.create', 'post.reply.create', 'like.create', 'dm.received', 'chat.update.group_name', 'broadcast.chat']));
+		for (const entry of privateOnes) expect([entry.event_type, entry.auth, entry.authenticatedUserId, entry.filterUserId]).toEqual([entry.event_type, 'user', SUBSCRIBER.id, SUBSCRIBER.id]);
 		expect(ours.find((s) => s.event_type === 'dm.received')).toMatchObject({ filter: { user_id: SUBSCRIBER.id } });
 		await eventually(async () => expect(JSON.stringify((await n8n.getWorkflow(workflowId)).staticData)).toContain(ours[0].subscription_id));
 
 		// A second foreign subscription, on the node's own webhook.
-		const onOurs = await emulator<{ data: { subscription: { subscription_id: string } } }>(
-			'POST',
-			'/2/activity/subscriptions',
-			{ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign-on-webhook', webhook_id: webhook.id },
-			BEARER,
-		);
+		const onOurs = await foreignSubscription({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER.id }, tag: 'foreign-on-webhook', webhook_id: webhook.id });
 		foreignIds.push(onOurs.data.subscription.subscription_id);
 	});
 
@@ -115,22 +160,92 @@ describe('X Account Activity Trigger with source = xaa in n8n', () => {
 	});
 
 	test('a mention delivered twice (the node’s and the foreign subscription on its webhook) runs once; a repeat does not run', async () => {
-		const { deliveries } = await inject('post.mention.create', { eventUuid: '-77' });
+		const { deliveries } = await inject('post.mention.create', { eventUuid: '-77', id: '1977000000000000077' });
 		expect(deliveries).toHaveLength(2);
 		executions += 1;
 		const runs = await n8n.waitForExecutions(workflowId, executions);
-		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.eventId)).toEqual(['-77:post.mention.create']);
-		await inject('post.mention.create', { eventUuid: '-77' });
+		expect(nodeOutput(runs[executions - 1], TRIGGER_NODE).map((i) => i.eventId)).toEqual(['post:1977000000000000077']);
+		await inject('post.mention.create', { eventUuid: '-77', id: '1977000000000000077' });
 		await new Promise((r) => setTimeout(r, 1500));
 		expect((await n8n.listExecutions(workflowId)).length).toBe(executions);
 	});
 
-	test('deactivation deletes exactly the node’s subscriptions and its webhook', async () => {
+	// The deliveries go one after another, as the emulator sends them; two arriving at the same
+	// instant need the atomic dedupe store of issue #9.
+	test('a reply that also mentions the account, delivered once per matching subscription, starts one execution whose item is the AAA twin’s', async () => {
+		const { deliveries, envelopes } = await inject('post.reply.create', { text: `thanks for this @${SUBSCRIBER.username}!`, id: '1977000000000000078', actorId: ALICE.id });
+		// post.reply.create, the node's post.mention.create and the foreign one on its webhook.
+		expect(envelopes.map((e) => e.data.event_type).sort()).toEqual(['post.mention.create', 'post.mention.create', 'post.reply.create']);
+		expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+		executions += 1;
+		const runs = await n8n.waitForExecutions(workflowId, executions);
+		await new Promise((r) => setTimeout(r, 1500));
+		expect((await n8n.listExecutions(workflowId)).length).toBe(executions);
+		const items = nodeOutput(runs[executions - 1], TRIGGER_NODE);
+		expect(items).toHaveLength(1);
+
+		const [twin] = normalizeAaa(aaaTwin(envelopes[0].data.payload, envelopes[0].data.includes), { source: 'aaa' }).items;
+		const person = (u: unknown) => (u ? { id: (u as { id: string }).id, username: (u as { username: string }).username } : null);
+		const post = (p: unknown) => {
+			const { id, text, authorId, inReplyToPostId, inReplyToUserId, mentions } = p as Record<string, unknown>;
+			return { id, text, authorId, inReplyToPostId, inReplyToUserId, mentions };
+		};
+		const [item] = items;
+		expect({ event: item.event, kinds: item.kinds, eventId: item.eventId, actor: person(item.actor), target: person(item.target), post: post(item.post) }).toEqual({
+			event: twin.event,
+			kinds: twin.kinds,
+			eventId: twin.eventId,
+			actor: person(twin.actor),
+			target: person(twin.target),
+			post: post(twin.post),
+		});
+		expect([item.event, item.kinds, (item.actor as { id: string }).id, (item.target as { id: string }).id]).toEqual(['post.reply', ['post.reply', 'post.mention'], ALICE.id, SUBSCRIBER.id]);
+	});
+
+	test('deactivation deletes exactly the node’s subscriptions and its webhook, reading the spec’s per-id bulk-delete answer', async () => {
 		await n8n.deactivateWorkflow(workflowId);
 		await eventually(() => {
 			expect(emu.state.x.activitySubscriptions.map((s) => s.subscription_id).sort()).toEqual([...foreignIds].sort());
 			expect(emu.state.x.webhooks).toEqual([]);
 		});
+		expect(n8n.logTail(200)).not.toMatch(/Expected object, received array/);
+	});
+});
+
+describe('the default selection', () => {
+	test('a workflow that leaves Events untouched subscribes what a CRM workflow needs, not [All] (n8n picks the X Activity API’s own default)', async () => {
+		const { workflow } = triggerWorkflow('XAA e2e default events', credentials, { source: 'xaa' });
+		delete (workflow.nodes[0].parameters as Record<string, unknown>).events;
+		const id = (await n8n.createWorkflow(workflow)).id;
+		await n8n.activateWorkflow(id);
+		try {
+			const [webhook] = emu.state.x.webhooks;
+			const types = emu.state.x.activitySubscriptions.filter((s) => s.webhook_id === webhook.id).map((s) => s.event_type);
+			expect(types).toEqual(['post.create', 'post.mention.create', 'post.reply.create', 'follow.follow', 'dm.received']);
+		} finally {
+			await n8n.deactivateWorkflow(id);
+		}
+	});
+
+	test('mentions, replies, likes, received DMs and follows activate against the strict emulator', async () => {
+		const { workflow } = triggerWorkflow('XAA e2e selection', credentials, { source: 'xaa', events: ['post.mention', 'post.reply', 'post.liked', 'dm.received', 'user.followed'] });
+		const id = (await n8n.createWorkflow(workflow)).id;
+		const before = emu.state.x.activityCreateLog.length;
+		await n8n.activateWorkflow(id);
+		try {
+			const log = emu.state.x.activityCreateLog.slice(before);
+			expect(log.map((e) => [e.event_type, e.auth, e.status])).toEqual([
+				['post.create', 'app', 200],
+				['post.mention.create', 'user', 200],
+				['post.reply.create', 'user', 200],
+				['like.create', 'user', 200],
+				['follow.follow', 'user', 200],
+				['dm.received', 'user', 200],
+			]);
+		} finally {
+			await n8n.deactivateWorkflow(id);
+		}
+		expect(emu.state.x.webhooks).toEqual([]);
 	});
 });
 

@@ -58,3 +58,29 @@ test('the trigger asks for exactly the credentials its source uses (n8n’s own 
 		['ayrshareApi', true],
 	]);
 });
+
+/**
+ * The two `events` parameters (one per kind of source, so the X Activity API gets its own default)
+ * resolve as n8n's editor resolves them: NodeSettings.valueChanged drops values equal to the
+ * defaults under the old parameters, applies the change, then fills in the new defaults
+ * (n8n-workflow NodeHelpers.getNodeParameters picks the displayed one of same-named parameters).
+ */
+describe('Events has a default per source', () => {
+	const description = new XAccountActivityTrigger().description;
+	const resolve = (values: Record<string, unknown>, withDefaults = true) =>
+		NodeHelpers.getNodeParameters(description.properties, values as never, withDefaults, false, { typeVersion: 1 } as never, description) as Record<string, unknown>;
+	const change = (current: Record<string, unknown>, name: string, value: unknown) => resolve({ ...resolve(current, false), [name]: value });
+
+	test('a new trigger switched to the X Activity API gets its frugal default, and back gets [All]', () => {
+		const fresh = resolve({});
+		expect(fresh.events).toEqual(['*']);
+		const xaa = change(fresh, 'source', 'xaa');
+		expect(xaa.events).toEqual(['dm.received', 'post.mention', 'post.reply', 'user.followed']);
+		expect(change(xaa, 'source', 'ayrshare').events).toEqual(['*']);
+	});
+
+	test('a selection the user made survives a switch of source', () => {
+		const picked = change(change(resolve({}), 'source', 'xaa'), 'events', ['post.liked']);
+		expect(change(picked, 'source', 'aaa').events).toEqual(['post.liked']);
+	});
+});

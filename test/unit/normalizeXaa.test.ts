@@ -24,7 +24,8 @@ const EXPECTED: Record<string, Record<string, unknown> | null> = {
 		event: 'post.created',
 		kinds: ['post.created'],
 		forUserId: U1,
-		eventId: '2080761390344937796:post.create',
+		// A post's id is the post's, as on the Account Activity route: one post is one item, whichever subscription delivered it.
+		eventId: 'post:2080761390344937796',
 		actor: user(U1, 'ExampleUser'),
 		target: null,
 		post: expect.objectContaining({ id: '2080761390344937796', text: 'Hello from the Activity API', authorId: U1, url: 'https://x.com/ExampleUser/status/2080761390344937796' }),
@@ -136,8 +137,9 @@ describe.each([
 		expect(items).toHaveLength(1);
 		const [item] = items;
 		expect(itemSchema.parse(item)).toBeTruthy();
-		const data = body.data as { event_uuid: string; event_type: string; filter: { user_id?: string } };
-		expect(item).toMatchObject({ source: 'xaa', eventId: expect.stringMatching(new RegExp(`^${data.event_uuid}:${data.event_type.replace(/\./g, '\\.')}`)), ...expected });
+		const data = body.data as { event_uuid: string; event_type: string; filter: { user_id?: string }; payload: { id?: string } };
+		const id = data.event_type.startsWith('post.') && data.event_type !== 'post.delete' ? `post:${data.payload.id}` : `${data.event_uuid}:${data.event_type}`;
+		expect(item).toMatchObject({ source: 'xaa', eventId: expect.stringMatching(new RegExp(`^${id.replace(/\./g, '\\.')}`)), ...expected });
 		if (expected.forUserId === undefined && data.filter.user_id) expect(item.forUserId).toBe(data.filter.user_id);
 		expect(item.kinds[0]).toBe(item.event);
 		expect(item.raw).toEqual(body.data);
@@ -158,6 +160,12 @@ describe('constructed from the documented shapes (no published sample)', () => {
 		'profile.update.verified_badge': { event: 'profile.updated', profile: { field: 'verified_badge', before: false, after: true } },
 		'profile.update.affiliate_badge': { event: 'profile.updated', profile: expect.objectContaining({ field: 'affiliate_badge', before: null }) },
 		'chat.conversation.join': { event: 'xaa.other', actor: user(OTHER.id) },
+		'chat.conversation.member_added': { event: 'xaa.other', actor: user(OTHER.id), createdAt: '2026-07-23T21:13:03.370Z' },
+		'chat.conversation.member_removed': { event: 'xaa.other', actor: user(OTHER.id) },
+		'chat.conversation.admin_added': { event: 'xaa.other', actor: user(OTHER.id) },
+		'chat.conversation.admin_removed': { event: 'xaa.other', actor: user(OTHER.id) },
+		'chat.update.group_name': { event: 'xaa.other', actor: user(OTHER.id) },
+		'chat.update.restrictions': { event: 'xaa.other', actor: user(OTHER.id) },
 	};
 	test.each(Object.keys(CASES) as Array<keyof typeof CASES>)('%s (constructed)', (type) => {
 		const { items } = normalizeXaa(CONSTRUCTED[type]);
@@ -190,18 +198,44 @@ describe('envelope quirks', () => {
 		expect(items.map((i) => i.event)).toEqual(['user.followed', 'profile.updated']);
 	});
 
-	test('legacy PascalCase event names are mapped', () => {
-		const names = { FollowFollow: 'user.followed', PostMentionCreate: 'post.mention', ProfileUpdateProfilePicture: 'profile.updated', DmIndicateTyping: 'dm.typing' };
-		for (const [legacy, event] of Object.entries(names)) {
-			const payloads: Record<string, unknown> = {
-				FollowFollow: { source: { data: OTHER }, target: { data: ME } },
-				PostMentionCreate: { id: '9', text: '@ExampleUser hi', author_id: OTHER.id, entities: { mentions: [{ id: ME.id, username: ME.username }] } },
-				ProfileUpdateProfilePicture: { before: 'a', after: 'b' },
-				DmIndicateTyping: { sender_id: OTHER.id, target: { recipient_id: ME.id }, created_timestamp: '1' },
-			};
-			const { items } = normalizeXaa(entry(legacy, payloads[legacy]));
-			expect(items.map((i) => i.event)).toEqual([event]);
+	test('legacy PascalCase event names are mapped: the XDK enum’s names explicitly, others by their letters', () => {
+		const profile = { before: 'a', after: 'b' };
+		const names: Array<[legacy: string, payload: unknown, event: string, field?: string]> = [
+			// XDK enum (Schemas.ActivitySubscriptionCreateRequest) and the 2025-10-18 changelog: not the dotted names without dots.
+			['ProfileBioUpdate', profile, 'profile.updated', 'bio'],
+			['ProfilePictureUpdate', profile, 'profile.updated', 'profile_picture'],
+			['ProfileBannerPictureUpdate', profile, 'profile.updated', 'banner_picture'],
+			['ProfileBannerUpdate', profile, 'profile.updated', 'banner_picture'],
+			['ProfileScreennameUpdate', profile, 'profile.updated', 'screenname'],
+			['ProfileGeoUpdate', profile, 'profile.updated', 'geo'],
+			['ProfileUrlUpdate', profile, 'profile.updated', 'url'],
+			['ProfileVerifiedBadgeUpdate', profile, 'profile.updated', 'verified_badge'],
+			['FollowFollow', { source: { data: OTHER }, target: { data: ME } }, 'user.followed'],
+			['FollowUnfollow', { source: { data: ME }, target: { data: OTHER } }, 'user.unfollowed'],
+			['PostMentionCreate', { id: '9', text: '@ExampleUser hi', author_id: OTHER.id, entities: { mentions: [{ id: ME.id, username: ME.username }] } }, 'post.mention'],
+			['DmIndicateTyping', { sender_id: OTHER.id, target: { recipient_id: ME.id }, created_timestamp: '1' }, 'dm.typing'],
+		];
+		for (const [legacy, payload, event, field] of names) {
+			const { items } = normalizeXaa(entry(legacy, payload));
+			expect([legacy, items.map((i) => i.event)]).toEqual([legacy, [event]]);
+			if (field) expect(items[0].profile?.field).toBe(field);
 		}
+	});
+
+	test('chat.conversation_join, the deprecated alias, is chat.conversation.join', () => {
+		const { items } = normalizeXaa(entry('chat.conversation_join', CONSTRUCTED['chat.conversation.join'].data.payload));
+		expect(items.map((i) => [i.event, i.eventId, i.actor?.id])).toEqual([['xaa.other', '-1000000000000000001:chat.conversation.join', OTHER.id]]);
+	});
+
+	test('an event without event_uuid (as the stream may send) still gets a stable id', () => {
+		const { event_uuid: _uuid, ...withoutUuid } = entry('follow.follow', { source: { data: OTHER }, target: { data: ME } }).data;
+		const first = normalizeXaa({ data: withoutUuid }).items;
+		const again = normalizeXaa({ data: { ...withoutUuid } }).items;
+		expect(first.map((i) => i.event)).toEqual(['user.followed']);
+		expect(first[0].eventId).toMatch(/^sha256-[0-9a-f]{32}:follow\.follow$/);
+		expect(again[0].eventId).toBe(first[0].eventId);
+		const post = normalizeXaa({ data: { filter: { user_id: ME.id }, event_type: 'post.mention.create', payload: { id: '77', text: '@ExampleUser hi', author_id: OTHER.id, entities: { mentions: [{ id: ME.id }] } } } });
+		expect(post.items.map((i) => i.eventId)).toEqual(['post:77']);
 	});
 
 	test('event_uuid stays an exact string, even beyond 2^53 or negative', () => {

@@ -1,16 +1,7 @@
 import CryptoJS from 'crypto-js';
 
 import { oauth1Header, percentEncode, signatureBaseString } from '../../nodes/shared/crypto/oauth1';
-
-/** The worked example from X's "Creating a signature" documentation. */
-const doc = {
-	consumerKey: 'xvz1evFS4wEEPTGEFPHBog',
-	consumerSecret: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
-	accessToken: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb',
-	accessTokenSecret: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE',
-	nonce: 'kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg',
-	timestamp: 1318622958,
-};
+import { X_OAUTH_EXAMPLE as doc } from '../fixtures/xOAuthExample';
 
 function parseHeader(header: string): Record<string, string> {
 	expect(header.startsWith('OAuth ')).toBe(true);

@@ -1,7 +1,9 @@
+import { postTypesFor } from '../../emulator/x/activity/inject';
+import { dedupeKey } from '../../nodes/XAccountActivityTrigger/dedupe';
 import { normalizeAaa } from '../../nodes/XAccountActivityTrigger/normalize/accountActivity';
 import { normalizeXaa } from '../../nodes/XAccountActivityTrigger/normalize/activityApi';
 import type { Item } from '../../nodes/XAccountActivityTrigger/schemas/item';
-import { ALICE, BOB, ME, POST_ID, payloads } from '../fixtures/aaaPayloads';
+import { ALICE, BOB, ME, POST_ID, envelope, mention, payloads, tweet } from '../fixtures/aaaPayloads';
 
 /**
  * Switching a workflow from `source = aaa` to `source = xaa` must not change what downstream nodes
@@ -12,7 +14,7 @@ import { ALICE, BOB, ME, POST_ID, payloads } from '../fixtures/aaaPayloads';
 type Person = typeof ME;
 const v2 = (u: Person) => ({ id: u.id_str, username: u.screen_name, name: u.name });
 const wrapped = (u: Person) => ({ data: v2(u) });
-const mention = (u: Person) => ({ start: 0, end: u.screen_name.length + 1, username: u.screen_name, id: u.id_str });
+const v2Mention = (u: Person) => ({ start: 0, end: u.screen_name.length + 1, username: u.screen_name, id: u.id_str });
 
 function xaa(event_type: string, payload: Record<string, unknown>, includes?: { users?: Person[]; tweets?: unknown[] }) {
 	return {
@@ -37,26 +39,26 @@ const PAIRS: Record<string, [aaa: Record<string, unknown>, xaa: Record<string, u
 		payloads.myReply,
 		xaa(
 			'post.create',
-			post(ME, { in_reply_to_user_id: ALICE.id_str, referenced_tweets: [{ type: 'replied_to', id: '1849999999999999998' }], entities: { mentions: [mention(ALICE)] } }),
+			post(ME, { in_reply_to_user_id: ALICE.id_str, referenced_tweets: [{ type: 'replied_to', id: '1849999999999999998' }], entities: { mentions: [v2Mention(ALICE)] } }),
 			{ users: [ME, ALICE] },
 		),
 	],
-	'post.mention.create': [payloads.mention, xaa('post.mention.create', post(ALICE, { text: `@${ME.screen_name} hi`, entities: { mentions: [mention(ME)] } }), { users: [ALICE, ME] })],
+	'post.mention.create': [payloads.mention, xaa('post.mention.create', post(ALICE, { text: `@${ME.screen_name} hi`, entities: { mentions: [v2Mention(ME)] } }), { users: [ALICE, ME] })],
 	'post.mention.create (long post)': [
 		payloads.longPost,
-		xaa('post.mention.create', post(ALICE, { text: `${longText.slice(0, 140)}…`, note_tweet: { text: longText, entities: { mentions: [mention(ME)], hashtags: [{ tag: 'n8n' }] } } }), { users: [ALICE, ME] }),
+		xaa('post.mention.create', post(ALICE, { text: `${longText.slice(0, 140)}…`, note_tweet: { text: longText, entities: { mentions: [v2Mention(ME)], hashtags: [{ tag: 'n8n' }] } } }), { users: [ALICE, ME] }),
 	],
 	'post.reply.create': [
 		payloads.replyToMe,
 		xaa(
 			'post.reply.create',
-			post(ALICE, { text: `@${ME.screen_name} agreed`, in_reply_to_user_id: ME.id_str, referenced_tweets: [{ type: 'replied_to', id: '1849999999999999999' }], entities: { mentions: [mention(ME)] } }),
+			post(ALICE, { text: `@${ME.screen_name} agreed`, in_reply_to_user_id: ME.id_str, referenced_tweets: [{ type: 'replied_to', id: '1849999999999999999' }], entities: { mentions: [v2Mention(ME)] } }),
 			{ users: [ALICE, ME] },
 		),
 	],
 	'post.repost.create': [
 		payloads.repostOfMe,
-		xaa('post.repost.create', post(ALICE, { text: `RT @${ME.screen_name}: Hello world`, referenced_tweets: [{ type: 'retweeted', id: '1840000000000000001' }], entities: { mentions: [mention(ME)] } }), {
+		xaa('post.repost.create', post(ALICE, { text: `RT @${ME.screen_name}: Hello world`, referenced_tweets: [{ type: 'retweeted', id: '1840000000000000001' }], entities: { mentions: [v2Mention(ME)] } }), {
 			users: [ALICE, ME],
 			tweets: [post(ME, { id: '1840000000000000001' })],
 		}),
@@ -113,4 +115,109 @@ test('every XAA event type with an AAA equivalent is covered', () => {
 		'dm.sent', 'dm.received', 'dm.indicate_typing', 'dm.read', 'oauth.revoke',
 	];
 	expect([...covered].sort()).toEqual(withAaaTwin.sort());
+});
+
+/**
+ * One post that matches several X Activity API subscriptions arrives once per subscription
+ * (x-api/activity/introduction.mdx: each post type fires on its own rule). Every delivery must
+ * make the item the Account Activity route makes of the same post, with the same `eventId`, so
+ * the trigger's dedupe lets exactly one through. Which types deliver a post is what the
+ * emulator's X rule says (checked here too), so the cases cannot drift from the emulator.
+ */
+describe('one post, several subscriptions', () => {
+	const ORIGINAL = '1840000000000000009';
+	/** The leading reply handle and a second mention in the reply's own text. */
+	const v2Mentions = (text: string, u: Person) => {
+		const again = text.lastIndexOf(`@${u.screen_name}`);
+		return [v2Mention(u), { ...v2Mention(u), start: again, end: again + u.screen_name.length + 1 }];
+	};
+	const legacyMentions = (u: Person) => [mention(u), { ...mention(u), indices: [20, 29] }];
+	const replyText = `@${ME.screen_name} agreed, thanks @${ME.screen_name}!`;
+	const quoteText = `So true @${ME.screen_name}`;
+
+	const CASES: Record<string, { aaa: Record<string, unknown>; post: Record<string, unknown>; includes: { users: Person[]; tweets: unknown[] }; types: string[]; alsoIfSent?: string[]; event: string; kinds: string[] }> = {
+		'a reply that also mentions the account': {
+			aaa: envelope({
+				tweet_create_events: [
+					tweet(ALICE, {
+						text: replyText,
+						in_reply_to_status_id_str: ORIGINAL,
+						in_reply_to_user_id_str: ME.id_str,
+						in_reply_to_screen_name: ME.screen_name,
+						entities: { hashtags: [], urls: [], user_mentions: legacyMentions(ME) },
+					}),
+				],
+			}),
+			post: post(ALICE, {
+				text: replyText,
+				in_reply_to_user_id: ME.id_str,
+				referenced_tweets: [{ type: 'replied_to', id: ORIGINAL }],
+				display_text_range: [ME.screen_name.length + 2, replyText.length],
+				entities: { mentions: v2Mentions(replyText, ME) },
+			}),
+			includes: { users: [ALICE, ME], tweets: [post(ME, { id: ORIGINAL })] },
+			types: ['post.mention.create', 'post.reply.create'],
+			event: 'post.reply',
+			kinds: ['post.reply', 'post.mention'],
+		},
+		'a quote that also mentions the account': {
+			aaa: envelope({
+				tweet_create_events: [
+					tweet(BOB, {
+						text: quoteText,
+						is_quote_status: true,
+						quoted_status_id_str: ORIGINAL,
+						quoted_status: tweet(ME, { id_str: ORIGINAL }),
+						entities: { hashtags: [], urls: [], user_mentions: [{ ...mention(ME), indices: [8, 17] }] },
+					}),
+				],
+			}),
+			post: post(BOB, { text: quoteText, referenced_tweets: [{ type: 'quoted', id: ORIGINAL }], entities: { mentions: [{ start: 8, end: 17, username: ME.screen_name, id: ME.id_str }] } }),
+			includes: { users: [BOB, ME], tweets: [post(ME, { id: ORIGINAL })] },
+			types: ['post.mention.create', 'post.quote.create'],
+			event: 'post.quote',
+			kinds: ['post.quote', 'post.mention'],
+		},
+		'the account reposting its own post': {
+			aaa: envelope({
+				tweet_create_events: [
+					tweet(ME, {
+						text: `RT @${ME.screen_name}: Hello world`,
+						retweeted_status: tweet(ME, { id_str: ORIGINAL }),
+						entities: { hashtags: [], urls: [], user_mentions: [mention(ME)] },
+					}),
+				],
+			}),
+			post: post(ME, { text: `RT @${ME.screen_name}: Hello world`, referenced_tweets: [{ type: 'retweeted', id: ORIGINAL }], entities: { mentions: [v2Mention(ME)] } }),
+			includes: { users: [ME], tweets: [post(ME, { id: ORIGINAL })] },
+			// X: post.create "fires for ... reposts by the filtered user"; post.repost.create only for "a user other than the filtered user".
+			types: ['post.create'],
+			// Should X ever send it under post.repost.create too, the item must not change.
+			alsoIfSent: ['post.repost.create'],
+			event: 'post.repost',
+			kinds: ['post.repost', 'post.created'],
+		},
+	};
+
+	test.each(Object.entries(CASES))('%s: every delivering subscription gives the AAA twin’s item and eventId', (_name, c) => {
+		const built = { payload: c.post, includes: { tweets: [c.post, ...c.includes.tweets] } };
+		expect(postTypesFor(built, ME.id_str).sort()).toEqual([...c.types].sort());
+
+		const [twin] = normalizeAaa(c.aaa, { source: 'aaa' }).items;
+		expect([twin.event, twin.kinds]).toEqual([c.event, c.kinds]);
+		const delivering = [...c.types, ...(c.alsoIfSent ?? [])];
+		const deliveries = delivering.map((type, index) => ({ data: { ...xaa(type, c.post, c.includes).data, event_uuid: String(-7000 - index) } }));
+		const items = deliveries.flatMap((body) => normalizeXaa(body).items);
+		expect(items).toHaveLength(delivering.length);
+		for (const item of items) {
+			expect(view(item)).toEqual(view(twin));
+			expect(item.eventId).toBe(twin.eventId);
+		}
+		expect(new Set(items.map(dedupeKey)).size).toBe(1);
+	});
+
+	test('a post that involves the account in no way is delivered to none of its subscriptions', () => {
+		const unrelated = post(ALICE, { text: 'nothing to do with you' });
+		expect(postTypesFor({ payload: unrelated, includes: { tweets: [unrelated] } }, ME.id_str)).toEqual([]);
+	});
 });

@@ -8,7 +8,9 @@ import { v2Post, v2User, wrapped } from './v2Builders';
 /**
  * Payloads for every X Activity API event type, in the shapes of X's published samples
  * (docs/xaa-payloads). Types without a sample (dm.read, dm.indicate_typing, mute.*, block.*,
- * the handle/badge profile updates, chat.conversation.join) follow the documented shapes.
+ * the handle/badge profile updates, chat.conversation.join and the newer chat.conversation.* and
+ * chat.update.* types of openapi.json) follow the documented shapes; for the chat types that is the
+ * event-payloads page's "The payload shape matches other chat events" (a guess for the newer ones).
  */
 
 export type Direction = 'inbound' | 'outbound';
@@ -47,6 +49,11 @@ const both = (s: Scene) => [v2User(s.actor), v2User(s.forUser)];
 
 function mentioning(text: string, user: XUser): string {
 	return new RegExp(`@${user.username}\\b`, 'i').test(text) ? text : `@${user.username} ${text}`;
+}
+
+/** A reply's text starts with the handle it answers, as X's clients write it; anything after is the reply's own text. */
+function replying(text: string, user: XUser): string {
+	return new RegExp(`^@${user.username}\\b`, 'i').test(text) ? text : `@${user.username} ${text}`;
 }
 
 function ownPost(s: Scene, text: string) {
@@ -163,7 +170,7 @@ export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = 
 	},
 	'post.reply.create': (s) => {
 		const original = ownPost(s, 'What should I automate next?');
-		const text = mentioning(s.overrides.text ?? 'Great point, thanks for sharing!', s.forUser);
+		const text = replying(s.overrides.text ?? 'Great point, thanks for sharing!', s.forUser);
 		const post = v2Post({ author: s.actor, text, people: s.people, id: s.overrides.id, now: s.now, replyTo: { postId: original.id, user: s.forUser } });
 		return { payload: post, includes: { tweets: [post, original], users: both(s) }, direction: 'inbound' };
 	},
@@ -223,6 +230,12 @@ export const BUILDERS: Record<ActivityEventType, (s: Scene) => BuiltActivity> = 
 	'chat.received': chat('received'),
 	'chat.sent': chat('sent'),
 	'chat.conversation.join': chat('join'),
+	'chat.conversation.member_added': chat('received'),
+	'chat.conversation.member_removed': chat('received'),
+	'chat.conversation.admin_added': chat('received'),
+	'chat.conversation.admin_removed': chat('received'),
+	'chat.update.group_name': chat('received'),
+	'chat.update.restrictions': chat('received'),
 	'spaces.start': spaces('spaces_start'),
 	'spaces.end': spaces('spaces_end'),
 	'broadcast.start': broadcast('Running'),

@@ -1,6 +1,6 @@
 import type { XUser } from '../../options';
 import { snowflakeId } from '../ids';
-import { extractEntities } from '../events/entities';
+import { codePointLength, extractEntities } from '../events/entities';
 import type { People } from '../events/people';
 
 /** X's v2 User and Post objects, as the X Activity API delivers them (docs/xaa-payloads). */
@@ -53,6 +53,9 @@ export function v2Post(spec: V2PostSpec): Record<string, unknown> & { id: string
 	if (found.urls.length) {
 		entities.urls = found.urls.map((u) => ({ start: u.indices[0], end: u.indices[1], url: u.url, expanded_url: u.expanded_url, display_url: u.display_url }));
 	}
+	// A reply starts with the handles it answers; X's samples leave them out of display_text_range,
+	// and mentions there are the implicit ones that do not fire post.mention.create.
+	const prefix = spec.replyTo ? (/^(@\w{1,15}\s+)+/.exec(spec.text)?.[0] ?? '') : '';
 	const referenced = [
 		...(spec.replyTo ? [{ type: 'replied_to', id: spec.replyTo.postId }] : []),
 		...(spec.quoted ? [{ type: 'quoted', id: spec.quoted }] : []),
@@ -68,6 +71,7 @@ export function v2Post(spec: V2PostSpec): Record<string, unknown> & { id: string
 		lang: 'en',
 		possibly_sensitive: false,
 		reply_settings: 'everyone',
+		display_text_range: [codePointLength(prefix), codePointLength(spec.text)],
 		...(spec.replyTo ? { in_reply_to_user_id: spec.replyTo.user.id, in_reply_to_tweet_id: spec.replyTo.postId } : {}),
 		...(referenced.length ? { referenced_tweets: referenced } : {}),
 		...(Object.keys(entities).length ? { entities } : {}),

@@ -3,7 +3,7 @@ import type { EmulatorOptions, XUser } from '../../options';
 import type { XState } from '../state';
 import { problem, unsupportedAuthentication } from '../errors';
 import { constantTimeEqual } from '../signing';
-import { baseUriOf, hmacSha1Signature, parseOAuthHeader, signatureBaseString } from './oauth1Verifier';
+import { baseUriOf, hmacSha1Signature, parseOAuthHeader, requestParameters, signatureBaseString } from './oauth1Verifier';
 
 export type AuthKind = 'app' | 'user';
 export type Principal = { kind: 'app' } | { kind: 'user'; user: XUser };
@@ -50,9 +50,9 @@ function verifyOAuth1(req: RequestContext, oauth: Record<string, string>, option
 		typeof oauth.oauth_signature === 'string';
 	if (!valid) throw problem(401);
 
-	const params: Array<[string, string]> = [...req.query.entries(), ...formParams(req)];
-	for (const [k, v] of Object.entries(oauth)) if (k !== 'oauth_signature' && k !== 'realm') params.push([k, v]);
-	const base = signatureBaseString(req.method, baseUriOf(`${req.origin}${req.path}`), params);
+	const query = req.query.toString();
+	const url = `${req.origin}${req.path}${query ? `?${query}` : ''}`;
+	const base = signatureBaseString(req.method, baseUriOf(url), requestParameters(url, oauth, formBody(req)));
 	const expected = hmacSha1Signature(base, app.consumerSecret, user.accessTokenSecret ?? '');
 	if (!constantTimeEqual(expected, oauth.oauth_signature)) throw problem(401);
 
@@ -67,10 +67,10 @@ function rememberNonce(state: XState, key: string, now: number, ttlSec: number):
 	state.nonces[key] = now;
 }
 
-/** RFC 5849 signs form-encoded bodies too; JSON bodies are not part of the signature. */
-function formParams(req: RequestContext): Array<[string, string]> {
+/** RFC 5849 §3.4.1.3.1 signs a form-encoded body too; JSON bodies are not part of the signature. */
+function formBody(req: RequestContext): string | undefined {
 	const type = String(req.headers['content-type'] ?? '');
-	return type.startsWith('application/x-www-form-urlencoded') ? [...new URLSearchParams(req.rawBody).entries()] : [];
+	return type.startsWith('application/x-www-form-urlencoded') ? req.rawBody : undefined;
 }
 
 function safeDecode(value: string): string {

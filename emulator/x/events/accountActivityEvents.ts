@@ -188,9 +188,10 @@ const SPECS: Record<Exclude<AaaEventType, 'app.revoked'>, EventSpec> = {
 			user: v1User(s.actor),
 		}),
 	},
-	// Follows arrive from others; blocks and mutes are only ever reported for the subscriber's own actions.
+	// Follows arrive from others; unfollows, blocks and mutes are only ever reported for the subscriber's own actions
+	// (seed 002's unfollow example has the linked account as source).
 	'user.followed': relation('follow_events', 'follow', false),
-	'user.unfollowed': relation('follow_events', 'unfollow', false),
+	'user.unfollowed': relation('follow_events', 'unfollow', true),
 	'user.blocked': relation('block_events', 'block', true),
 	'user.unblocked': relation('block_events', 'unblock', true),
 	'user.muted': relation('mute_events', 'mute', true),

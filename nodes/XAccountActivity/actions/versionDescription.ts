@@ -1,7 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as activitySubscription from './activitySubscription';
-import { PRIVATE_EVENT_TYPES } from './activitySubscription/eventTypeField';
+import { USER_CONTEXT_EVENT_TYPES } from './activitySubscription/eventTypeField';
 import * as ayrshareProfile from './ayrshareProfile';
 import * as ayrshareWebhook from './ayrshareWebhook';
 import * as replay from './replay';
@@ -18,9 +18,10 @@ import * as webhook from './webhook';
  * X App Bearer Token credential for those app-only calls; Ayrshare's key for Ayrshare. n8n asks
  * only for the credentials the chosen operation shows.
  *
- * Creating an activity subscription follows the event family, as the trigger does: private types
- * (DMs, mutes, blocks, chat) sign as the account and never use a bearer token; public ones use the
- * app's token.
+ * Creating an activity subscription follows the type's privacy in the event catalog, as the
+ * trigger does: private types (mentions, replies, likes, DMs, mutes, blocks, chat) and those X
+ * lists as neither (follows, Spaces) sign as the account and never use a bearer token; public ones
+ * use the app's token.
  *
  * Both X credentials are described by what hides them: n8n's editor takes a parameter whose every
  * value appears in credentials' `show` for the node's "authentication" field and moves it into
@@ -39,7 +40,7 @@ export const credentials: INodeCredentialDescription[] = [
 		name: 'xBearerApi',
 		// Optional: without it the app's token comes from the X OAuth1 User credential's keys.
 		required: false,
-		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: PRIVATE_EVENT_TYPES } },
+		displayOptions: { hide: { resource: AYRSHARE_RESOURCES, operation: USER_CONTEXT_OPERATIONS, eventType: USER_CONTEXT_EVENT_TYPES } },
 	},
 	{
 		name: 'ayrshareApi',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { EventName } from '../../shared/events';
+import { type EventName, aaaEventFor } from '../../shared/eventCatalog';
 import {
 	AAA_EVENT_SCHEMAS,
 	type AaaEnvelope,
@@ -146,20 +146,12 @@ function favorite({ event }: EventInput<'favorite_events'>) {
 	);
 }
 
-const RELATIONS: Record<string, [EventName, EventName]> = {
-	follow: ['user.followed', 'user.unfollowed'],
-	block: ['user.blocked', 'user.unblocked'],
-	mute: ['user.muted', 'user.unmuted'],
-};
-
-/** Un-follow/block/mute arrive in the same arrays as their positive twins, told apart by `type`. */
+/** Un-follow/block/mute arrive in the same arrays as their positive twins, told apart by `type` (eventCatalog.ts). */
 function relation({ key, event }: EventInput<RelationKey>) {
-	const family = key.replace(/^un/, '').replace(/_events$/, '');
-	const negated = key.startsWith('un') || (event.type ?? '').startsWith('un');
-	const name = RELATIONS[family][negated ? 1 : 0];
+	const name = aaaEventFor(key, event.type);
 	const actor = userFromLegacy(event.source);
 	const target = userFromLegacy(event.target);
-	if (!actor || !target) return null;
+	if (!name || !actor || !target) return null;
 	const eventId = `${name}:${actor.id}:${target.id}:${idOf(event.created_timestamp) ?? ''}`;
 	return makeItem({ ...core(name, eventId, isoTime(event.created_timestamp)), source: 'aaa', forUserId: null }, { actor, target });
 }

@@ -1,4 +1,6 @@
-import type { EventName } from '../../shared/events';
+import { createHash } from 'node:crypto';
+
+import { type EventName, type XaaPayloadShape, type XaaTypeInfo, canonicalEventType, xaaType } from '../../shared/eventCatalog';
 import { directMessageEventSchema, dmIndicatorEventSchema, looksLikeAaa } from '../schemas/accountActivityPayload';
 import { type Item, type UserRef, makeItem } from '../schemas/item';
 import {
@@ -14,7 +16,6 @@ import {
 	xaaEnvelopeSchema,
 	xaaEventSchema,
 } from '../schemas/activityApiPayload';
-import { canonicalEventType, xaaEventType } from '../../shared/xaaEventTypes';
 import { normalizeAaa } from './accountActivity';
 import { userStub } from './legacyObjects';
 import { messageFromDm, postStub, readMarker } from './itemParts';
@@ -30,6 +31,7 @@ export interface XaaContext {
 
 interface EventInput {
 	type: string;
+	info: XaaTypeInfo;
 	event: XaaEvent;
 	forUserId: string | null;
 	includes: Includes;
@@ -58,9 +60,9 @@ export function normalizeXaa(body: Record<string, unknown>, context: XaaContext 
 		}
 		const event = parsed.data;
 		const type = canonicalEventType(event.event_type);
-		const info = xaaEventType(type);
-		const forUserId = event.filter?.user_id ?? (info.filter === 'user' ? (context.forUserId ?? null) : null);
-		const drafts = (HANDLERS[info.event] ?? other)({ type, event, forUserId, includes: new Includes(event.includes) });
+		const info = xaaType(type);
+		const forUserId = event.filter?.user_id ?? (info.subject === 'account' ? (context.forUserId ?? null) : null);
+		const drafts = HANDLERS[info.payload]({ type, info, event, forUserId, includes: new Includes(event.includes) });
 		if (typeof drafts === 'string') {
 			result.ignored.push({ key: type, reason: drafts });
 			continue;
@@ -71,26 +73,33 @@ export function normalizeXaa(body: Record<string, unknown>, context: XaaContext 
 }
 
 /**
- * X names one delivery per matching subscription with one `event_uuid`, so the uuid and the type
- * together identify it: a replay or a second subscription of the same type repeats the id, a post
- * that matched two kinds of subscription does not (API-NOTES §3).
+ * X sends one delivery per matching subscription, each with its own `event_uuid`, and repeats the
+ * uuid in a retry or replay: so the uuid and the type identify a delivery. Stream events may come
+ * without a uuid (x-api/activity/quickstart.mdx); a digest of the entry stands in, equally stable.
  */
 function eventId({ event, type }: EventInput, part?: string | null): string {
-	return part ? `${event.event_uuid}:${type}:${part}` : `${event.event_uuid}:${type}`;
+	const uuid = event.event_uuid ?? `sha256-${createHash('sha256').update(JSON.stringify([type, event.filter ?? null, event.payload ?? null])).digest('hex').slice(0, 32)}`;
+	return part ? `${uuid}:${type}:${part}` : `${uuid}:${type}`;
 }
 
 function core(input: EventInput, event: EventName, createdAt: string | null, kinds: EventName[] = [event], part?: string | null) {
 	return { event, kinds, eventId: eventId(input, part), createdAt, source: 'xaa' as const, forUserId: input.forUserId };
 }
 
+/**
+ * A post is one item however many subscriptions delivered it (a reply that mentions the account
+ * comes once as post.reply.create and once as post.mention.create): its kinds are computed from
+ * the post itself, with the Account Activity route's rules (postKinds.ts), and its `eventId` is
+ * the post's, as on that route, so the trigger's dedupe lets only the first delivery through.
+ */
 function post(input: EventInput): Item[] | string {
 	const parsed = v2PostSchema.safeParse(input.event.payload);
 	if (!parsed.success) return 'malformed post';
-	const { type, forUserId, includes } = input;
+	const { info, forUserId, includes } = input;
 	const payload = parsed.data;
-	const named = xaaEventType(type).event;
-	// X only sends the "by others" types when they involve the account, even when the payload omits the referenced post.
-	const ofMe = (kind: EventName) => (named === kind ? forUserId : null);
+	// X sends a "by others" type only when it involves the account: when includes omit the
+	// referenced post, the delivering type itself says whose post it was.
+	const ofMe = (kind: EventName) => (info.event === kind ? forUserId : null);
 	const authorOf = (id: string | null) => includes.post(id)?.author_id ?? null;
 	const reposted = referencedId(payload, 'retweeted');
 	const quoted = referencedId(payload, 'quoted');
@@ -98,16 +107,16 @@ function post(input: EventInput): Item[] | string {
 	const facts = {
 		forUserId,
 		authorId: payload.author_id ?? null,
-		repostOf: reposted || named === 'post.repost' ? { userId: authorOf(reposted) ?? ofMe('post.repost') } : null,
-		quoteOf: quoted || named === 'post.quote' ? { userId: authorOf(quoted) ?? ofMe('post.quote') } : null,
-		replyTo: repliedTo || named === 'post.reply' ? { userId: payload.in_reply_to_user_id ?? authorOf(repliedTo) ?? ofMe('post.reply') } : null,
+		repostOf: reposted || info.event === 'post.repost' ? { userId: authorOf(reposted) ?? ofMe('post.repost') } : null,
+		quoteOf: quoted || info.event === 'post.quote' ? { userId: authorOf(quoted) ?? ofMe('post.quote') } : null,
+		replyTo: repliedTo || info.event === 'post.reply' ? { userId: payload.in_reply_to_user_id ?? authorOf(repliedTo) ?? ofMe('post.reply') } : null,
 		mentionIds: mentionIdsOf(payload),
 	};
 	const classified = classifyPost(facts);
-	// `post.create` is the account's own post, whose most specific kind leads (as on AAA); the other
-	// types name the relationship X matched, so each subscription's delivery is its own kind.
-	const event = named === 'post.created' ? (classified?.event ?? named) : named;
-	const kinds = [...new Set<EventName>([event, ...(classified?.kinds ?? [])])];
+	// X matched the post for the account even if its facts do not show it (e.g. a mention only in
+	// a long post's hidden part): keep the delivering type's kind rather than drop the post.
+	const kinds = classified?.kinds ?? [info.event];
+	const event = classified?.event ?? info.event;
 	const targetId: Record<string, string | null | undefined> = {
 		'post.repost': facts.repostOf?.userId,
 		'post.quote': facts.quoteOf?.userId,
@@ -115,11 +124,14 @@ function post(input: EventInput): Item[] | string {
 		'post.mention': forUserId,
 	};
 	return [
-		makeItem(core(input, event, isoTime(payload.created_at), kinds), {
-			actor: includes.user(payload.author_id, payload),
-			target: includes.user(targetId[event], payload),
-			post: postFromV2(payload, includes),
-		}),
+		makeItem(
+			{ ...core(input, event, isoTime(payload.created_at), kinds), eventId: `post:${payload.id}` },
+			{
+				actor: includes.user(payload.author_id, payload),
+				target: includes.user(targetId[event], payload),
+				post: postFromV2(payload, includes),
+			},
+		),
 	];
 }
 
@@ -154,9 +166,8 @@ function relation(input: EventInput): Item[] | string {
 	const parsed = relationPayloadSchema.safeParse(input.event.payload);
 	if (!parsed.success) return 'malformed source/target event';
 	const payload = parsed.data;
-	const name = xaaEventType(input.type).event;
 	return [
-		makeItem(core(input, name, firstTime(payload.timestamp_ms, payload.created_at)), {
+		makeItem(core(input, input.info.event, firstTime(payload.timestamp_ms, payload.created_at)), {
 			actor: userFromV2(payload.source),
 			target: userFromV2(payload.target),
 		}),
@@ -198,7 +209,7 @@ function directMessage(input: EventInput): Item[] | string {
 }
 
 function dmIndicator(input: EventInput): Item[] | string {
-	const name = xaaEventType(input.type).event;
+	const name = input.info.event === 'dm.read' ? 'dm.read' : 'dm.typing';
 	const found = dmEvents(input, name === 'dm.read' ? 'direct_message_mark_read_events' : 'direct_message_indicate_typing_events');
 	if (!found) return 'malformed direct message payload';
 	return found.events.flatMap((element, index) => {
@@ -237,35 +248,36 @@ function profile(input: EventInput): Item[] | string {
 	];
 }
 
-/** Chat, Spaces, broadcasts and news: no item fields of their own, so `raw` carries the content. */
+/**
+ * XChat events (chat.*): end-to-end encrypted, so only the envelope can be read: who sent it and
+ * when. Their content stays under `raw` (X's event-payloads page: "Encrypted chat payloads include
+ * opaque encoded fields used by the XChat client libraries").
+ */
+function chat(input: EventInput): Item[] | string {
+	const payload = (input.event.payload ?? {}) as Record<string, unknown>;
+	const createdAt = firstTime(payload.created_at_msec, payload.created_at, payload.updated_at);
+	return [makeItem(core(input, input.info.event, createdAt), { actor: input.includes.user(idOf(payload.sender_id)) })];
+}
+
+/** Spaces, broadcasts and news: no item fields of their own, so `raw` carries the content. */
 function other(input: EventInput): Item[] | string {
 	const payload = (input.event.payload ?? {}) as Record<string, unknown>;
 	const person = v2UserSchema.safeParse(payload.user ?? payload.author);
 	const actor = person.success ? userFromV2(person.data) : input.includes.user(idOf(payload.sender_id));
 	const createdAt = firstTime(payload.created_at_msec, payload.event_timestamp_ms, payload.created_at, payload.updated_at);
-	return [makeItem(core(input, 'xaa.other', createdAt), { actor })];
+	return [makeItem(core(input, input.info.event, createdAt), { actor })];
 }
 
-/** Keyed by the item event the catalogue maps each XAA type to (xaaEventTypes.ts). */
-const HANDLERS: Partial<Record<EventName, Handler>> = {
-	'post.created': post,
-	'post.mention': post,
-	'post.reply': post,
-	'post.repost': post,
-	'post.quote': post,
-	'post.deleted': postDelete,
-	'post.liked': like,
-	'user.followed': relation,
-	'user.unfollowed': relation,
-	'user.blocked': relation,
-	'user.unblocked': relation,
-	'user.muted': relation,
-	'user.unmuted': relation,
-	'dm.received': directMessage,
-	'dm.sent': directMessage,
-	'dm.typing': dmIndicator,
-	'dm.read': dmIndicator,
-	'app.revoked': revoke,
-	'profile.updated': profile,
-	'xaa.other': other,
+/** One normalizer per payload shape of the catalog (eventCatalog.ts): a shape without one does not compile. */
+const HANDLERS: Record<XaaPayloadShape, Handler> = {
+	post,
+	postDelete,
+	like,
+	relation,
+	directMessage,
+	dmIndicator,
+	revoke,
+	profile,
+	chat,
+	other,
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { EventName } from '../../shared/events';
+import type { EventName } from '../../shared/eventCatalog';
 import {
 	AYRSHARE_ACTION_SCHEMAS,
 	type AyrshareCommon,

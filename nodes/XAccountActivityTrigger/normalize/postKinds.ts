@@ -1,4 +1,4 @@
-import type { EventName } from '../../shared/events';
+import type { EventName } from '../../shared/eventCatalog';
 
 /**
  * Which kinds a post is, from the subscriber's point of view (SPEC "Normalized items").

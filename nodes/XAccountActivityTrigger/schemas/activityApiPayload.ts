@@ -80,7 +80,8 @@ export const xaaIncludesSchema = z
 
 export const xaaEventSchema = z
 	.object({
-		event_uuid: idString,
+		// Webhook deliveries carry one; stream events may not (x-api/activity/quickstart.mdx).
+		event_uuid: opt(idString),
 		event_type: z.string(),
 		filter: opt(z.object({ user_id: opt(idString), keyword: opt(z.string()), direction: opt(z.string()) }).passthrough()),
 		tag: opt(z.string()),

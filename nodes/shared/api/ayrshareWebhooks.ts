@@ -11,8 +11,6 @@ function withoutSecret<T extends Record<string, unknown>>(answer: T): Omit<T, 's
 	return copy as Omit<T, 'secret'>;
 }
 
-export const AYRSHARE_WEBHOOK_ACTIONS = ['accountActivity', 'batch', 'feed', 'messages', 'scheduled', 'social'] as const;
-
 /** The URL must be HTTPS and final: Ayrshare does not follow redirects. */
 export async function registerAyrshareWebhook(
 	this: AyrshareRequestContext,

@@ -55,10 +55,23 @@ export const activitySubscriptionPageSchema = z
 	})
 	.passthrough();
 
-export const activitySubscriptionDeletedSchema = z
+/**
+ * Bulk delete (`DELETE /2/activity/subscriptions?ids=`). openapi.json (v2.167) answers one entry
+ * per id, `{data: [{deleted, subscription_id}], errors: [{message, reason, subscription_id}],
+ * meta: {total_subscriptions}}`; an older rendered page shows one `{data: {deleted}}` for the
+ * batch with per-id `errors`. Both parse.
+ */
+export const activitySubscriptionsDeletedSchema = z
 	.object({
-		data: z.object({ deleted: z.boolean() }).passthrough().nullish(),
+		data: z
+			.union([
+				z.array(z.object({ deleted: z.boolean().nullish(), subscription_id: z.union([z.string(), z.number()]).nullish() }).passthrough()),
+				z.object({ deleted: z.boolean() }).passthrough(),
+			])
+			.nullish(),
 		errors: z.array(z.record(z.unknown())).nullish(),
 		meta: z.record(z.unknown()).nullish(),
 	})
 	.passthrough();
+
+export type ActivitySubscriptionsDeleted = z.infer<typeof activitySubscriptionsDeletedSchema>;

@@ -42,26 +42,47 @@ describe('action node: activity subscription (X Activity API)', () => {
 
 	describe('create', () => {
 		it('a public type reads the account from the OAuth1 credential, then subscribes with the app token', async () => {
-			const [item] = await create({ eventType: 'post.mention.create', options: { tag: 'crm' } });
+			const [item] = await create({ eventType: 'post.create', options: { tag: 'crm' } });
 			const [me, post] = env.sent();
 			expect([me.method, pathOf(me)]).toEqual(['GET', '/2/users/me']);
 			expect(me.headers.Authorization).toMatch(OAUTH);
 			expect([post.method, pathOf(post)]).toEqual(['POST', '/2/activity/subscriptions']);
 			expect(post.headers.Authorization).toBe(BEARER);
-			expect(post.body).toEqual({ event_type: 'post.mention.create', filter: { user_id: SUBSCRIBER_ID }, tag: 'crm', webhook_id: webhookId });
+			expect(post.body).toEqual({ event_type: 'post.create', filter: { user_id: SUBSCRIBER_ID }, tag: 'crm', webhook_id: webhookId });
 			expect(item).toEqual({
-				json: expect.objectContaining({ subscription_id: expect.stringMatching(/^\d+$/), event_type: 'post.mention.create', tag: 'crm', webhook_id: webhookId }),
+				json: expect.objectContaining({ subscription_id: expect.stringMatching(/^\d+$/), event_type: 'post.create', tag: 'crm', webhook_id: webhookId }),
 				pairedItem: { item: 0 },
 			});
 		});
 
-		it('a typed User ID and Direction are sent as is, with no OAuth1 credential needed', async () => {
-			await create({ eventType: 'like.create', filter: { userId: ALICE, direction: 'outbound' } }, { credentials: without('xOAuth1UserApi') });
+		it.each(['post.mention.create', 'post.reply.create', 'post.quote.create', 'post.repost.create', 'like.create', 'broadcast.chat'])(
+			'%s is private at X: created with the account’s OAuth1 token, for that account',
+			async (eventType) => {
+				const [item] = await create({ eventType }, { credentials: without('xBearerApi') });
+				expect(env.sent().map((r) => [pathOf(r), OAUTH.test(r.headers.Authorization)])).toEqual([
+					['/2/users/me', true],
+					['/2/activity/subscriptions', true],
+				]);
+				expect(item.json).toMatchObject({ event_type: eventType, filter: { user_id: SUBSCRIBER_ID } });
+			},
+		);
+
+		it('a typed User ID is sent as is for a public type, with no OAuth1 credential needed; a private type refuses another account', async () => {
+			await create({ eventType: 'post.create', filter: { userId: ALICE } }, { credentials: without('xOAuth1UserApi') });
 			const sent = env.sent();
 			expect(sent).toHaveLength(1);
-			expect(sent[0].body).toEqual({ event_type: 'like.create', filter: { user_id: ALICE, direction: 'outbound' }, webhook_id: webhookId });
-			await create({ eventType: 'like.create', filter: { userId: ALICE, direction: 'both' } }, { credentials: without('xOAuth1UserApi') });
-			expect(env.sent()[0].body).toMatchObject({ filter: { user_id: ALICE } });
+			expect(sent[0].body).toEqual({ event_type: 'post.create', filter: { user_id: ALICE }, webhook_id: webhookId });
+			const other = await createError({ eventType: 'like.create', filter: { userId: ALICE } });
+			expect(other.message).toBe('like.create subscriptions can only be for the account of the X OAuth1 User credential');
+			expect(other.description).toContain(`here ${SUBSCRIBER_ID}; User ID was ${ALICE}`);
+			expect(env.sent().map(pathOf)).toEqual(['/2/users/me']);
+		});
+
+		it('Direction is sent for likes, direct messages and chat; Both sends none', async () => {
+			await create({ eventType: 'like.create', filter: { direction: 'outbound' } });
+			expect(env.sent()[1].body).toEqual({ event_type: 'like.create', filter: { user_id: SUBSCRIBER_ID, direction: 'outbound' }, webhook_id: webhookId });
+			await create({ eventType: 'dm.received', filter: { direction: 'both' } });
+			expect(env.sent()[1].body).toMatchObject({ filter: { user_id: SUBSCRIBER_ID } });
 		});
 
 		it('a private type signs both calls as the account and needs no bearer token', async () => {
@@ -100,12 +121,12 @@ describe('action node: activity subscription (X Activity API)', () => {
 			expect((await createError({ eventType: 'other', customEventType: ' ' })).message).toBe('Enter the Event Type Name');
 		});
 
-		it('refuses Direction on mutes and blocks before calling X', async () => {
-			for (const eventType of ['mute.mute', 'block.unblock']) {
+		it('refuses Direction on mutes, blocks and follows before subscribing: X documents it for none of them', async () => {
+			for (const eventType of ['mute.mute', 'block.unblock', 'follow.unfollow']) {
 				const error = await createError({ eventType, filter: { direction: 'inbound' } });
 				expect(error.message).toBe(`Direction cannot be used with ${eventType} subscriptions`);
-				expect(error.description).toContain('actor-only');
-				expect(env.sent()).toEqual([]);
+				expect(error.description).toContain('X takes a direction only for likes, direct messages and chat');
+				expect(env.sent().filter((r) => pathOf(r) === '/2/activity/subscriptions')).toEqual([]);
 			}
 		});
 
@@ -119,9 +140,15 @@ describe('action node: activity subscription (X Activity API)', () => {
 			const unknownField = await createError({ eventType: 'post.create', filter: { userId: ALICE } });
 			expect(unknownField.message).toBe('X rejected the subscription filter');
 			expect(unknownField.description).toContain('Unknown filter field(s): lang.');
-			const actorOnly = await createError({ eventType: 'block.block', filter: { userId: ALICE } });
-			expect(actorOnly.message).toBe('X rejected the subscription filter');
-			expect(actorOnly.description).toContain('actor-only');
+			await env.control('POST', '/_emulator/fail', {
+				method: 'POST',
+				path: '/2/activity/subscriptions',
+				status: 400,
+				body: { errors: [{ message: 'InvalidFilter: keyword is not allowed for post.create.' }], title: 'Invalid Request' },
+			});
+			const notForType = await createError({ eventType: 'post.create' });
+			expect(notForType.message).toBe('X rejected the subscription filter');
+			expect(notForType.description).toContain('keyword is not allowed for post.create.');
 		});
 
 		it('explains a full plan, a rate limit and an event type the plan lacks', async () => {
@@ -152,17 +179,25 @@ describe('action node: activity subscription (X Activity API)', () => {
 	describe('getAll', () => {
 		const getAll = (parameters: Record<string, unknown>) => env.run({ resource: 'activitySubscription', operation: 'getAll', filters: {}, ...parameters });
 
-		it('Return All follows pagination_token with the app token; Limit stops after the first page', async () => {
+		it('asks for X’s largest page (1000), as the spec’s answer has no cursor: 150 subscriptions in one call', async () => {
 			seed(150);
 			const all = await getAll({ returnAll: true });
 			expect(all).toHaveLength(150);
 			expect(all[149].pairedItem).toEqual({ item: 0 });
-			const pages = env.sent().map((r) => new URL(r.url).searchParams);
-			expect(pages.map((q) => [q.get('max_results'), q.get('pagination_token')])).toEqual([
-				['100', null],
-				['100', '100'],
-			]);
+			expect(env.sent().map((r) => new URL(r.url).searchParams.get('max_results'))).toEqual(['1000']);
 			expect(env.sent()[0].headers.Authorization).toBe(BEARER);
+		});
+
+		it('Return All still follows a pagination_token when X sends one; Limit stops after the first page', async () => {
+			await env.close();
+			env = await startActionEnv({ activityListCursor: true });
+			seed(1200);
+			expect(await getAll({ returnAll: true })).toHaveLength(1200);
+			const pages = env.sent().map((r) => new URL(r.url).searchParams);
+			expect(pages.map((q) => [q.get('max_results'), q.get('pagination_token') === null])).toEqual([
+				['1000', true],
+				['1000', false],
+			]);
 			expect(await getAll({ returnAll: false, limit: 5 })).toHaveLength(5);
 			expect(env.sent()).toHaveLength(1);
 		});
@@ -173,7 +208,7 @@ describe('action node: activity subscription (X Activity API)', () => {
 			seed(1, { event_type: 'dm.received', tag: 'other' });
 			const items = await getAll({ returnAll: false, limit: 1, filters: { eventType: 'dm.received', tag: 'support', webhookId } });
 			expect(items.map((i) => i.json)).toEqual([expect.objectContaining({ event_type: 'dm.received', tag: 'support', webhook_id: webhookId })]);
-			expect(env.sent()).toHaveLength(2);
+			expect(env.sent()).toHaveLength(1);
 		});
 
 		it('Return All stops when X repeats a pagination token or sends an empty page', async () => {
@@ -231,7 +266,7 @@ describe('action node: activity subscription (X Activity API)', () => {
 			expect(items.map((i) => i.json)).toEqual([
 				{ id: '9000', deleted: true },
 				{ id: '9001', deleted: true },
-				{ id: '404', deleted: false, error: 'SubscriptionNotFound: subscription 404 does not exist.' },
+				{ id: '404', deleted: false, error: 'Subscription 404 does not exist.', reason: 'SubscriptionNotFound' },
 			]);
 			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 			expect(env.emu.state.x.activitySubscriptions).toEqual([]);
@@ -243,6 +278,34 @@ describe('action node: activity subscription (X Activity API)', () => {
 			const items = await remove(ids);
 			expect(env.sent().map((r) => new URL(r.url).searchParams.get('ids')!.split(',').length)).toEqual([100, 30]);
 			expect(items.every((i) => i.json.deleted === true)).toBe(true);
+		});
+
+		it('reads the older object answer too, with per-id errors named in a field or in the text', async () => {
+			await env.control('POST', '/_emulator/fail', {
+				method: 'DELETE',
+				path: '/2/activity/subscriptions',
+				status: 200,
+				body: { data: { deleted: true }, errors: [{ resource_id: '2', message: 'SubscriptionNotFound: subscription 2 does not exist.' }, { message: 'Subscription 3 belongs to another app' }] },
+			});
+			expect((await remove(['1', '2', '3'])).map((i) => i.json)).toEqual([
+				{ id: '1', deleted: true },
+				{ id: '2', deleted: false, error: 'SubscriptionNotFound: subscription 2 does not exist.', reason: 'SubscriptionNotFound' },
+				{ id: '3', deleted: false, error: 'Subscription 3 belongs to another app' },
+			]);
+		});
+
+		it('in the spec’s per-id answer, an id X reports as not deleted or leaves out is not deleted', async () => {
+			await env.control('POST', '/_emulator/fail', {
+				method: 'DELETE',
+				path: '/2/activity/subscriptions',
+				status: 200,
+				body: { data: [{ deleted: true, subscription_id: '1' }, { deleted: false, subscription_id: '2' }], meta: { total_subscriptions: 5 } },
+			});
+			expect((await remove(['1', '2', '3'])).map((i) => i.json)).toEqual([
+				{ id: '1', deleted: true },
+				{ id: '2', deleted: false, error: 'X answered deleted: false and gave no reason' },
+				{ id: '3', deleted: false, error: 'X did not report this id' },
+			]);
 		});
 
 		it('reports a failure X does not attribute to an id on every id of the batch', async () => {

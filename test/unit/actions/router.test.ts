@@ -64,7 +64,10 @@ describe('action node: items, Continue On Fail and the description', () => {
 		expect(shown('replay', 'create')).toEqual(both);
 		expect(shown('ayrshareWebhook', 'register')).toEqual(['ayrshareApi']);
 		expect(shown('ayrshareProfile', 'update')).toEqual(['ayrshareApi']);
-		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(both);
+		expect(shown('activitySubscription', 'create', 'post.create')).toEqual(both);
+		// Private at X (x-api/activity/introduction.mdx): the account's own token only.
+		expect(shown('activitySubscription', 'create', 'post.mention.create')).toEqual(['xOAuth1UserApi']);
+		expect(shown('activitySubscription', 'create', 'follow.follow')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'dm.received')).toEqual(['xOAuth1UserApi']);
 		expect(shown('activitySubscription', 'create', 'news.new')).toEqual(both);
 		expect(shown('activitySubscription', 'create', 'other')).toEqual(both);

@@ -63,7 +63,7 @@ const EXPECTATIONS: Record<AaaEventType, (env: Json) => void> = {
 		expect(like.user.id_str).toBe(ALICE.id);
 	},
 	'user.followed': (env) => expectRelation(env.follow_events[0], 'follow', ALICE.id, SUBSCRIBER.id),
-	'user.unfollowed': (env) => expectRelation(env.follow_events[0], 'unfollow', ALICE.id, SUBSCRIBER.id),
+	'user.unfollowed': (env) => expectRelation(env.follow_events[0], 'unfollow', SUBSCRIBER.id, ALICE.id),
 	'user.blocked': (env) => expectRelation(env.block_events[0], 'block', SUBSCRIBER.id, ALICE.id),
 	'user.unblocked': (env) => expectRelation(env.block_events[0], 'unblock', SUBSCRIBER.id, ALICE.id),
 	'user.muted': (env) => expectRelation(env.mute_events[0], 'mute', SUBSCRIBER.id, ALICE.id),

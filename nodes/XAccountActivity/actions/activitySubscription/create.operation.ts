@@ -1,7 +1,6 @@
 import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { createActivitySubscription } from '../../../shared/api/xActivity';
-import { xaaEventType } from '../../../shared/xaaEventTypes';
 import { optionsCollection, readString, webhookIdField } from '../common';
 import { eventTypeFields, readEventType } from './eventTypeField';
 import { filterField, readFilter } from './filterFields';
@@ -29,13 +28,13 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['activitySubscription'], operation: ['create'] } }, properties);
 
-/** The credential follows the event family, as in the trigger: the user context for private ones, the app token otherwise. */
+/** The credential follows the type's privacy in the event catalog, as in the trigger: user context for private ones, the app token for public ones. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<object> {
 	const type = readEventType.call(this, itemIndex);
 	const filter = await readFilter.call(this, type, itemIndex);
 	const tag = String((this.getNodeParameter('options', itemIndex, {}) as { tag?: string }).tag ?? '').trim();
 	const webhookId = readString.call(this, 'webhookId', itemIndex);
-	return await createActivitySubscription.call(this, xaaEventType(type).auth, {
+	return await createActivitySubscription.call(this, {
 		event_type: type,
 		filter,
 		...(tag ? { tag } : {}),

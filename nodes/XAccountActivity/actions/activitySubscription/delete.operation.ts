@@ -1,8 +1,8 @@
 import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { deleteActivitySubscriptions } from '../../../shared/api/xActivity';
+import type { DeleteResult } from '../../../shared/api/xActivityDeleteResults';
 import { toList } from '../../../shared/lists';
-import { type DeleteResult, perIdResults } from './deleteResults';
 import { subscriptionIdField } from './subscriptionIdField';
 
 const properties: INodeProperties[] = [
@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const results: DeleteResult[] = [];
 	for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
 		const batch = ids.slice(start, start + IDS_PER_REQUEST);
-		results.push(...perIdResults(batch, await deleteActivitySubscriptions.call(this, batch)));
+		results.push(...(await deleteActivitySubscriptions.call(this, batch)));
 	}
 	return results;
 }

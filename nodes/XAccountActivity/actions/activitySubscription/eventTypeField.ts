@@ -1,66 +1,33 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { XAA_EVENT_TYPES } from '../../../shared/xaaEventTypes';
+import { XAA_TYPES, xaaAuth } from '../../../shared/eventCatalog';
 import { OTHER, optionsWithOther, readWithOther } from '../common';
 
 /**
- * The X Activity API event type, offered from the package's one table of XAA types (the trigger
- * reads the same table), plus "Other" because X keeps adding types (profile.update.*, chat.*).
+ * The X Activity API event type, offered from the package's event catalog (the trigger reads the
+ * same table), plus "Other" because X keeps adding types (profile.update.*, chat.*).
  */
-
-/** What each type means to a no-code user; X's own name follows in brackets, as its docs use it. */
-const LABELS: Readonly<Record<string, string>> = {
-	'post.create': 'Post Created by the Account',
-	'post.mention.create': 'Post Mentioning the Account',
-	'post.reply.create': 'Reply to the Account',
-	'post.quote.create': 'Quote of the Account',
-	'post.repost.create': 'Repost of the Account',
-	'post.delete': 'Post Deleted',
-	'like.create': 'Like',
-	'follow.follow': 'Follow',
-	'follow.unfollow': 'Unfollow',
-	'block.block': 'Block',
-	'block.unblock': 'Unblock',
-	'mute.mute': 'Mute',
-	'mute.unmute': 'Unmute',
-	'dm.received': 'Direct Message Received',
-	'dm.sent': 'Direct Message Sent',
-	'dm.indicate_typing': 'Direct Message Typing',
-	'dm.read': 'Direct Message Read',
-	'oauth.revoke': 'App Access Revoked',
-	'chat.received': 'Chat Message Received',
-	'chat.sent': 'Chat Message Sent',
-	'chat.conversation.join': 'Chat Conversation Joined',
-	'spaces.start': 'Space Started',
-	'spaces.end': 'Space Ended',
-	'broadcast.start': 'Broadcast Started',
-	'broadcast.end': 'Broadcast Ended',
-	'broadcast.chat': 'Broadcast Chat Message',
-	'news.new': 'News Story (Keyword)',
-};
 
 /** Shown as "Other (Enter Name)": the Keyword field stays available for such types. */
 export const OTHER_EVENT_TYPE = OTHER;
 
-const KNOWN_TYPES = Object.keys(XAA_EVENT_TYPES);
+/** Types created with the account's OAuth 1.0a user context (private ones, and those X lists as neither), so no bearer token. */
+export const USER_CONTEXT_EVENT_TYPES = XAA_TYPES.filter((info) => xaaAuth(info.type) === 'user').map((info) => info.type);
 
-/** Profile updates are one family with many fields; "Profile Update: Bio (profile.update.bio)". */
-function label(type: string): string {
-	const field = /^profile\.update\.(.+)$/.exec(type)?.[1];
-	const name = field ? `Profile Update: ${field.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())}` : (LABELS[type] ?? type);
-	return `${name} (${type})`;
+/** Types not about an account (app-wide or by keyword): no User ID, so no OAuth1 lookup. */
+export const ACCOUNTLESS_EVENT_TYPES = XAA_TYPES.filter((info) => info.subject !== 'account').map((info) => info.type);
+
+/** App-wide types (oauth.revoke) take an empty filter: no Filter field at all. */
+export const UNFILTERED_EVENT_TYPES = XAA_TYPES.filter((info) => info.filter.length === 0).map((info) => info.type);
+
+/** Types whose filter X documents without `direction` (mutes and blocks are the account's own actions only). */
+export const DIRECTIONLESS_EVENT_TYPES = XAA_TYPES.filter((info) => !info.filter.includes('direction')).map((info) => info.type);
+
+/** The cost X's pricing page lists for one delivered event, for the option's description. */
+function price(usd: number | undefined): string {
+	if (usd === undefined) return 'X’s pricing page lists no price for it yet';
+	return usd === 0 ? 'X does not bill its deliveries' : `X bills $${usd} per delivered event`;
 }
-
-/** Types that need the account's OAuth 1.0a user context (DMs, blocks, mutes, chat), so no bearer token. */
-export const PRIVATE_EVENT_TYPES = KNOWN_TYPES.filter((type) => XAA_EVENT_TYPES[type].auth === 'user');
-
-/** Types not about an account (app-wide or by keyword): no User ID, so no OAuth1 lookup and no Direction. */
-export const ACCOUNTLESS_EVENT_TYPES = KNOWN_TYPES.filter((type) => XAA_EVENT_TYPES[type].filter !== 'user');
-
-/** X rejects `direction` for mutes and blocks: they are reported only as the account's own actions. */
-export const isActorOnly = (type: string): boolean => /^(mute|block)\./.test(type);
-
-export const DIRECTIONLESS_EVENT_TYPES = [...ACCOUNTLESS_EVENT_TYPES, ...KNOWN_TYPES.filter(isActorOnly)];
 
 const eventTypeField = {
 	displayName: 'Event Type',
@@ -69,8 +36,12 @@ const eventTypeField = {
 	required: true,
 	default: 'post.mention.create',
 	description:
-		'Which X Activity API events the subscription delivers. Mutes, blocks, direct messages and chat use the X OAuth1 User credential; the others use the app’s bearer token.',
-	options: KNOWN_TYPES.map((value) => ({ name: label(value), value })),
+		'Which X Activity API events the subscription delivers; X bills every delivered event. Private types (mentions, replies, quotes, reposts, likes, mutes, blocks, direct messages, chat) and follows and Spaces use the X OAuth1 User credential and only work for its account; the others use the app’s bearer token.',
+	options: XAA_TYPES.map((info) => ({
+		name: `${info.label} (${info.type})`,
+		value: info.type,
+		description: `${info.privacy === 'private' ? 'Private event. ' : ''}${price(info.usd)}`,
+	})),
 };
 
 const customEventType: INodeProperties = {

@@ -1,17 +1,15 @@
 import { type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { getAuthenticatedUser } from '../../../shared/api/xUsers';
-import type { ActivitySubscriptionRequest } from '../../../shared/api/xActivity';
-import { xaaEventType } from '../../../shared/xaaEventTypes';
-import { ACCOUNTLESS_EVENT_TYPES, DIRECTIONLESS_EVENT_TYPES, isActorOnly, OTHER_EVENT_TYPE } from './eventTypeField';
+import { type ActivityFilter, activityFilter } from '../../../shared/api/xActivity';
+import { xaaAuth, xaaType } from '../../../shared/eventCatalog';
+import { ACCOUNTLESS_EVENT_TYPES, DIRECTIONLESS_EVENT_TYPES, OTHER_EVENT_TYPE, UNFILTERED_EVENT_TYPES } from './eventTypeField';
 
 /**
  * The subscription's `filter`. Only the three fields X documents are offered, because X rejects
- * unknown ones. Fields that make no sense for the chosen type are hidden; the checks below catch
- * what hiding cannot (a typed "Other" type, an expression).
+ * unknown ones. Fields that make no sense for the chosen type are hidden; the shared filter
+ * builder (the trigger's too) catches what hiding cannot (a typed "Other" type, an expression).
  */
-
-type Filter = ActivitySubscriptionRequest['filter'];
 
 interface FilterInput {
 	userId?: string;
@@ -25,14 +23,14 @@ export const filterField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Filter Field',
 	default: {},
-	displayOptions: { hide: { eventType: ACCOUNTLESS_EVENT_TYPES.filter((type) => xaaEventType(type).filter === 'none') } },
+	displayOptions: { hide: { eventType: UNFILTERED_EVENT_TYPES } },
 	options: [
 		{
 			displayName: 'Direction',
 			name: 'direction',
 			type: 'options',
 			default: 'both',
-			description: 'Which side of the account to report. Mute and block events do not take it: they are always the account’s own actions.',
+			description: 'Which side of the account to report, for likes, direct messages and chat. Other types do not take it.',
 			options: [
 				{ name: 'Both', value: 'both', description: 'Events by the account and events done to it' },
 				{ name: 'Inbound', value: 'inbound', description: 'Only events done to the account, e.g. someone liking its post' },
@@ -56,42 +54,34 @@ export const filterField: INodeProperties = {
 			default: '',
 			placeholder: '1500000000000000001',
 			description:
-				'Numeric ID of the X account to watch. Leave empty for the account of the X OAuth1 User credential. Mutes, blocks, direct messages and chat only work for that account.',
+				'Numeric ID of the X account to watch. Leave empty for the account of the X OAuth1 User credential. Private types (mentions, replies, quotes, reposts, likes, mutes, blocks, direct messages, chat) only work for that account.',
 			displayOptions: { hide: { '/eventType': ACCOUNTLESS_EVENT_TYPES } },
 		},
 	],
 };
 
-function directionFor(this: IExecuteFunctions, type: string, input: FilterInput, itemIndex: number): Filter['direction'] {
-	if (!input.direction || input.direction === 'both') return undefined;
-	if (isActorOnly(type)) {
-		throw new NodeOperationError(this.getNode(), `Direction cannot be used with ${type} subscriptions`, {
-			itemIndex,
-			description: 'X reports mutes and blocks only as the account’s own actions (actor-only) and rejects a direction. Set Direction to Both.',
-		});
-	}
-	return input.direction;
-}
-
-/** An empty User ID means "my account", read from the OAuth1 credential as the trigger does. */
-export async function readFilter(this: IExecuteFunctions, type: string, itemIndex: number): Promise<Filter> {
-	const kind = xaaEventType(type).filter;
-	// App-wide types (oauth.revoke) take exactly `{}`; anything else is rejected by X.
-	if (kind === 'none') return {};
+/**
+ * An empty User ID means "my account", read from the OAuth1 credential as the trigger does. A
+ * type created with user context must be for that very account: X creates private subscriptions
+ * only "for users who have authorized your application", with their token.
+ */
+export async function readFilter(this: IExecuteFunctions, type: string, itemIndex: number): Promise<ActivityFilter> {
+	const info = xaaType(type);
 	const input = this.getNodeParameter('filter', itemIndex, {}) as FilterInput;
-	const keyword = String(input.keyword ?? '').trim();
-	if (kind === 'keyword' && !keyword) {
-		throw new NodeOperationError(this.getNode(), `${type} subscriptions need a Keyword`, {
+	const typed = String(input.userId ?? '').trim();
+	const userContext = xaaAuth(type) === 'user';
+	const me = info.subject === 'account' && (userContext || !typed) ? (await getAuthenticatedUser.call(this)).id : null;
+	if (me && typed && typed !== me) {
+		throw new NodeOperationError(this.getNode(), `${type} subscriptions can only be for the account of the X OAuth1 User credential`, {
 			itemIndex,
-			description: 'Add Keyword under Filter: X reports the stories that match it.',
+			description: `X creates this type only for the account whose token signs the request, here ${me}; User ID was ${typed}. Leave User ID empty, or use the X OAuth1 User credential of account ${typed}.`,
 		});
 	}
-	const direction = directionFor.call(this, type, input, itemIndex);
-	const typed = String(input.userId ?? '').trim();
-	const userId = kind === 'user' ? typed || (await getAuthenticatedUser.call(this)).id : typed;
-	return {
-		...(userId ? { user_id: userId } : {}),
-		...(keyword ? { keyword } : {}),
-		...(direction ? { direction } : {}),
-	};
+	const built = activityFilter(info, {
+		userId: typed || me,
+		keyword: input.keyword,
+		direction: input.direction === 'both' ? null : input.direction,
+	});
+	if ('filter' in built) return built.filter;
+	throw new NodeOperationError(this.getNode(), built.problem, { itemIndex, description: built.fix });
 }

@@ -1,18 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { AYRSHARE_WEBHOOK_ACTIONS } from '../../../shared/api/ayrshareWebhooks';
+import { AYRSHARE_ACTIONS } from '../../../shared/eventCatalog';
 import { optionsWithOther, readWithOther } from '../common';
 
-/** Ayrshare's list of actions grows (mentions, comments, …), so "Other" takes any name. */
-
-const ACTION_NAMES: Record<(typeof AYRSHARE_WEBHOOK_ACTIONS)[number], string> = {
-	accountActivity: 'X Account Activity (accountActivity)',
-	batch: 'Batch (batch)',
-	feed: 'RSS Feed (feed)',
-	messages: 'Messages (messages)',
-	scheduled: 'Scheduled Post (scheduled)',
-	social: 'Social Account Change (social)',
-};
+/** Ayrshare's list of actions grows (mentions, comments, …), so "Other" takes any name. The known ones are the event catalog's. */
 
 const customAction: INodeProperties = {
 	displayName: 'Action Name',
@@ -30,7 +21,7 @@ function actionField(verb: string) {
 		type: 'options' as const,
 		default: 'accountActivity',
 		description: `The kind of Ayrshare event to ${verb}`,
-		options: AYRSHARE_WEBHOOK_ACTIONS.map((value) => ({ name: ACTION_NAMES[value], value })),
+		options: AYRSHARE_ACTIONS.map(({ action, actionName }) => ({ name: `${actionName} (${action})`, value: action })),
 	};
 }
 
