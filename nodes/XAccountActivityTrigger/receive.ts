@@ -54,7 +54,11 @@ export async function answerGet(this: IWebhookFunctions): Promise<IWebhookRespon
 	// A CRC X sent is a receipt, and after a silence the chance to recover; both after X has its answer.
 	// Not while activation is still registering (no webhook id yet): activation saves the whole static
 	// data after this request read it.
-	if (state.webhookId) await afterCrc.call(this, state, Date.now());
+	if (state.webhookId) {
+		const now = Date.now();
+		await afterCrc.call(this, state, now);
+		noteAnswered(this, state, null, now);
+	}
 	return answered;
 }
 

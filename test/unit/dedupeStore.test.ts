@@ -172,6 +172,23 @@ describe('within one process', () => {
 		expect(row.json).toBe(saved);
 	});
 
+	test('a test URL (manual mode) does not count as a receipt, also once the heartbeat is due', async () => {
+		const trigger = startProcess();
+		const row = newRow();
+		const workflowId = freshWorkflow();
+		expect((await deliver(trigger, { row, workflowId, raw: deletion('before') })).emitted).toBe(1);
+		const saved = row.json;
+		const later = Date.now() + CHECKPOINT_HEARTBEAT_MS + 1000;
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+		try {
+			const raw = deletion('test-only-after-a-while');
+			expect((await deliver(trigger, { row, workflowId, raw, mode: 'manual' })).emitted).toBe(1);
+			expect(row.json).toBe(saved);
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
 	test('with Deduplicate off nothing is remembered, yet the receipt time is kept', async () => {
 		const trigger = startProcess();
 		const row = newRow();

@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { noteReceipt, readCheckpoint } from '../dedupe/checkpoint';
+import { readCheckpoint } from '../dedupe/checkpoint';
 import type { Item } from '../schemas/item';
 import type { TriggerState } from '../triggerState';
 import {
@@ -12,9 +12,10 @@ import {
 } from './missedEvents';
 
 /**
- * Missed-event recovery on the request path of the X routes. Every answered delivery and CRC is a
- * receipt (the checkpoint); when recovery has work, X gets its answer first, so a replay request
- * never delays it.
+ * Missed-event recovery on the request path of the X routes. Both hooks read the last receipt from
+ * the checkpoint, so the caller notes this request as a receipt only after them (receive.ts, through
+ * the dedupe store's `noteAnswered`, the one writer of the checkpoint). When recovery has work, X gets
+ * its answer first, so a replay request never delays it.
  */
 
 /** After a CRC was answered. Recovery state stays in memory here: see recoveryState.ts. */
@@ -36,7 +37,6 @@ export async function afterCrc(
 			away,
 		});
 	}
-	noteReceipt(state, now);
 }
 
 /**
@@ -57,7 +57,6 @@ export async function afterDelivery(
 	noteFinishedJobs(this, state, finishedJobIds);
 	const away = firstSightInProcess(this, state);
 	const due = !!state.webhookId && recoveryDue(this, state, now, lastReceipt, finishedJobIds, away);
-	noteReceipt(state, now);
 	if (!due || !state.webhookId) return null;
 	answer();
 	await recoverMissedEvents.call(this, {
