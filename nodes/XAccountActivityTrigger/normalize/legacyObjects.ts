@@ -1,6 +1,6 @@
 import type { Entities, LegacyTweet, LegacyUser } from '../schemas/accountActivityPayload';
 import type { Media, Post, UserRef } from '../schemas/item';
-import { compact, idOf, postUrl, strOrNull } from './values';
+import { compact, idOf, postUrl, strOrNull, verifiedOf } from './values';
 
 /**
  * Mapping of X's v1.1 ("legacy") user and post objects, shared by the AAA route and by
@@ -16,12 +16,7 @@ export function userFromLegacy(user: LegacyUser | null | undefined): UserRef | n
 		name: strOrNull(user.name),
 		profileImageUrl: strOrNull(user.profile_image_url_https ?? user.profile_image_url),
 		followersCount: typeof user.followers_count === 'number' ? user.followers_count : null,
-		verified:
-			typeof user.verified === 'boolean'
-				? user.verified
-				: typeof user.verified_type === 'string'
-					? user.verified_type !== 'none'
-					: null,
+		verified: verifiedOf(user.verified, user.verified_type),
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { Post, UserRef } from '../schemas/item';
 import type { V2Entities, V2Post, V2User, XaaIncludes } from '../schemas/activityApiPayload';
 import { userStub } from './legacyObjects';
-import { compact, postUrl, strOrNull } from './values';
+import { compact, postUrl, strOrNull, verifiedOf } from './values';
 
 /** Mapping of X's v2 User and Post objects (the X Activity API's shapes) to the item's parts. */
 
@@ -16,12 +16,7 @@ export function userFromV2(user: V2User | null | undefined): UserRef | null {
 			typeof user.public_metrics?.followers_count === 'number'
 				? user.public_metrics.followers_count
 				: null,
-		verified:
-			typeof user.verified === 'boolean'
-				? user.verified
-				: typeof user.verified_type === 'string'
-					? user.verified_type !== 'none'
-					: null,
+		verified: verifiedOf(user.verified, user.verified_type),
 	};
 }
 

@@ -38,3 +38,9 @@ export function postUrl(postId: string, username: string | null): string {
 		? `https://x.com/${username}/status/${postId}`
 		: `https://x.com/i/web/status/${postId}`;
 }
+
+/** X's `verified` flag, or, where only the newer `verified_type` is sent, whether it is not `none`. */
+export function verifiedOf(verified: unknown, verifiedType: unknown): boolean | null {
+	if (typeof verified === 'boolean') return verified;
+	return typeof verifiedType === 'string' ? verifiedType !== 'none' : null;
+}
