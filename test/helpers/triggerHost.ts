@@ -47,6 +47,8 @@ export async function startTriggerHost(options: {
 	/** A fixed port and the static data of an earlier host: the same trigger after an n8n restart. */
 	port?: number;
 	staticData?: IDataObject;
+	/** `manual`: the test URL ("Listen for test event"). */
+	mode?: 'webhook' | 'manual';
 }): Promise<TriggerHost> {
 	const trigger = new XAccountActivityTrigger();
 	const staticData: IDataObject = options.staticData ?? {};
@@ -62,6 +64,7 @@ export async function startTriggerHost(options: {
 			staticData,
 			webhookUrl: url,
 			workflowId,
+			mode: options.mode,
 		});
 
 	const server: Server = createServer(async (req, res) => {

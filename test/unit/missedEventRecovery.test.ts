@@ -247,6 +247,24 @@ describe('recovery against the emulator (strict replay rules)', () => {
 		]);
 	});
 
+	test('a test URL (Listen for test event) never replays, at activation or after a silence', async () => {
+		const { port, staticData } = await receiveThenStop('one');
+		shift += 40 * MINUTE;
+		const test = await startTriggerHost({
+			credentials: emulatorCredentials(emu.url),
+			port,
+			staticData,
+			mode: 'manual',
+		});
+		hosts.push(test);
+		expect(await activateTrigger(test)).toBe('reused');
+		await fetch(`${test.url}?crc_token=abc`);
+		shift += 90 * MINUTE;
+		await inject('two');
+		expect(texts(test)).toEqual(['@n8n_user two']);
+		expect(emu.state.x.replayJobs).toHaveLength(0);
+	});
+
 	test('Recover Missed Events off: no replay', async () => {
 		const first = await startTriggerHost({
 			credentials: emulatorCredentials(emu.url),

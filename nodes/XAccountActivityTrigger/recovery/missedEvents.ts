@@ -55,7 +55,12 @@ export async function duringActivation<T>(
 	}
 }
 
+/**
+ * Off for test URLs ("Listen for test event"): a test listen is minutes long and not the production
+ * webhook, so a gap it sees is not production's to replay (X bills replayed events too).
+ */
 export function recoveryEnabled(context: Context): boolean {
+	if (context.getMode() === 'manual') return false;
 	return (
 		(context.getNodeParameter('options', {}) as { recoverMissedEvents?: boolean })
 			.recoverMissedEvents !== false
