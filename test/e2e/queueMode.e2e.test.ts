@@ -20,6 +20,8 @@ import { emulatorClient } from './support/stack';
 import { TRIGGER_NODE, createXCredentials, triggerWorkflow } from './support/triggerWorkflow';
 
 const EVENTS = 200;
+/** Far above the measured rate and far below the old design's: see the 2-process test. */
+const MAX_CROSS_PROCESS_DUPLICATE_RATE = 0.2;
 const CONCURRENCY = 20;
 const REMOVE_DUPLICATES = 'Remove Duplicates';
 
@@ -176,8 +178,6 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 		const runs = await settledExecutions(id, EVENTS);
 		expect(new Set(emittedIds(runs))).toEqual(new Set(ids));
 		const duplicates = runs.length - EVENTS;
-		expect(duplicates).toBeGreaterThanOrEqual(0);
-		expect(duplicates).toBeLessThanOrEqual(EVENTS);
 		figures.twoWebhookProcesses = {
 			events: EVENTS,
 			executions: runs.length,
@@ -185,6 +185,9 @@ describe('n8n queue mode: main + 2 webhook processes behind a round-robin proxy 
 			rate: duplicates / EVENTS,
 			perProcess: [...queue.proxy.counts],
 		};
+		// Measured 2.5–3 % (README); the static-data store this replaced let 43 of 50 through. A
+		// regression towards that fails here, while the cross-process race the README admits does not.
+		expect(duplicates).toBeLessThanOrEqual(EVENTS * MAX_CROSS_PROCESS_DUPLICATE_RATE);
 	});
 
 	test(`${EVENTS} events delivered twice, all routed to one webhook process: exactly ${EVENTS} executions`, async () => {
