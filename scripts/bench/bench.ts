@@ -7,16 +7,22 @@
  * average is printed; rerun when it is high.
  *
  * BENCH_ROUNDS (default 6) rounds per comparison; BENCH_REQUESTS (300) requests per throughput round.
+ * BENCH_N8N_ENV ("NAME=value,NAME=value") adds settings to n8n's environment, e.g. to measure one of
+ * n8n's own options. N8N_VERSION (default 2.8.4) picks the n8n; the bench runs itself on the Node that n8n runs on,
+ * because it reads n8n's SQLite through n8n's own native sqlite3 module (a module built for Node 24
+ * crashes a Node 20 process with a segfault, not an error).
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 
 import { startEmulator } from '../../emulator/server';
 import { crcResponseToken } from '../../emulator/x/signing';
 import { DEFAULT_APP } from '../../emulator/defaults';
-import { type N8nInstance, packPackage, startN8n } from '../../test/e2e/harness';
+import { type N8nInstance, N8N_VERSION, packPackage, startN8n } from '../../test/e2e/harness';
+import { ensureN8n } from '../../test/e2e/harness/install';
 import {
 	dmBatchDelivery,
 	dmDelivery,
@@ -46,6 +52,13 @@ const load = () =>
 		.map((l) => l.toFixed(2))
 		.join(' ');
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const extraN8nEnv: Record<string, string> = Object.fromEntries(
+	(process.env.BENCH_N8N_ENV ?? '')
+		.split(',')
+		.filter((pair) => pair.includes('='))
+		.map((pair) => [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1)]),
+);
 
 let idCounter = 0;
 const runId = Date.now();
@@ -140,7 +153,7 @@ async function main() {
 	// No pruning: the byte counts need every execution, and pruning work would skew rounds.
 	const n8n: N8nInstance = await startN8n({
 		tarball,
-		env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' },
+		env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn', ...extraN8nEnv },
 	});
 	const db = await openN8nDatabase(n8n.version, n8n.userFolder);
 	database = db;
@@ -166,7 +179,7 @@ async function main() {
 		const contenders = [webhookNode, triggerNode];
 
 		log(
-			`n8n ${n8n.version} on node ${process.version}; ${ROUNDS} rounds, ${REQUESTS} requests per throughput round, 3 KB bodies`,
+			`n8n ${n8n.version} on node ${process.version}${Object.keys(extraN8nEnv).length ? ` with ${JSON.stringify(extraN8nEnv)}` : ''}; ${ROUNDS} rounds, ${REQUESTS} requests per throughput round, 3 KB bodies`,
 		);
 		for (const contender of contenders) await throughput(contender, 100); // warm-up
 		await drain(db);
@@ -329,6 +342,7 @@ async function main() {
 				{
 					n8n: n8n.version,
 					node: process.version,
+					n8nEnv: extraN8nEnv,
 					load: { before: loadBefore, after: loadAfter },
 					rounds: ROUNDS,
 					throughput: { webhookRps, triggerRps, ratio: throughputRatio },
@@ -373,7 +387,22 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+/** Re-runs this script on n8n's Node when it is not this one; returns false when this process should go on. */
+async function ranOnN8nsNode(): Promise<boolean> {
+	const { node } = await ensureN8n(N8N_VERSION);
+	if (realpathSync(node.binary) === realpathSync(process.execPath)) return false;
+	log(`running the bench on n8n ${N8N_VERSION}'s Node ${node.version} (${node.binary})`);
+	const run = spawnSync(node.binary, [require.resolve('tsx/cli'), __filename], {
+		stdio: 'inherit',
+		env: { ...process.env, N8N_NODE_BINARY: node.binary },
+	});
+	process.exitCode = run.status ?? 1;
+	return true;
+}
+
+ranOnN8nsNode()
+	.then((done) => (done ? undefined : main()))
+	.catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
