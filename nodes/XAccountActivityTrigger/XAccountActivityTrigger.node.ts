@@ -46,7 +46,12 @@ export class XAccountActivityTrigger implements INodeType {
 		name: 'xAccountActivityTrigger',
 		icon: { light: 'file:x.svg', dark: 'file:x.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as version 1. n8n (2.41 measured) evaluates an expression for the body of
+		// every request to a version-1 webhook node, and with its VM expression engine that costs an
+		// isolate per request; from version 2 it does not (docs/n8n-behaviours.md). Workflows saved
+		// with version 1 keep working unchanged.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:

@@ -341,6 +341,47 @@ describe('reuse of a webhook registered before activation', () => {
 	});
 });
 
+describe('a trigger saved as version 1 (before version 2 became the default)', () => {
+	test('still activates, answers CRC, refuses a forged delivery and runs a signed one', async () => {
+		const { workflow, webhookId } = triggerWorkflow(
+			'AAA e2e version 1',
+			credentials,
+			{ events: ['dm.received'] },
+			{ typeVersion: 1 },
+		);
+		const url = productionUrl(n8n, webhookId);
+		const id = (await n8n.createWorkflow(workflow)).id;
+		await n8n.activateWorkflow(id);
+		const mine = () => emu.state.x.webhooks.filter((w) => w.url === url);
+		expect(mine()).toEqual([expect.objectContaining({ valid: true })]);
+
+		const crc = await fetch(`${url}?crc_token=v1`);
+		const { createHmac } = await import('node:crypto');
+		expect(((await crc.json()) as { response_token: string }).response_token).toBe(
+			`sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update('v1').digest('base64')}`,
+		);
+		const forged = await emulator<{ deliveries: Array<{ status: number }> }>(
+			'POST',
+			'/_emulator/x/raw',
+			{
+				body: JSON.stringify({ for_user_id: SUBSCRIBER.id }),
+				signature: 'invalid',
+				webhookId: mine()[0].id,
+			},
+		);
+		expect(forged.deliveries.map((d) => d.status)).toEqual([401]);
+		await inject('dm.received');
+		const [run] = await n8n.waitForExecutions(id, 1);
+		expect(nodeOutput(run, TRIGGER_NODE).map((i) => i.event)).toEqual(['dm.received']);
+		expect(
+			(await n8n.getWorkflow(id)).nodes.find((node) => node.name === TRIGGER_NODE)?.typeVersion,
+		).toBe(1);
+
+		await n8n.deactivateWorkflow(id);
+		expect(mine()).toEqual([]);
+	});
+});
+
 describe('activation errors reach the user', () => {
 	test('a CRC failure (wrong consumer secret) fails activation with X’s reason and the fix', async () => {
 		const wrong = await n8n.createCredential('xOAuth1UserApi', 'X OAuth1 wrong secret', {

@@ -5,6 +5,8 @@ import type { N8nInstance, WorkflowJson } from '../harness';
 
 export const TRIGGER_NODE = 'X Account Activity Trigger';
 export const TRIGGER_TYPE = 'n8n-nodes-x-account-activity.xAccountActivityTrigger';
+/** The version the editor gives a new trigger (its defaultVersion); version 1 is tested where workflows saved before it matter. */
+export const TRIGGER_VERSION = 2;
 
 /**
  * The X OAuth1 User credential of the emulator's subscriber, created through n8n's public API:
@@ -43,6 +45,7 @@ export function triggerWorkflow(
 	name: string,
 	credentials: Record<string, { id: string; name: string }>,
 	parameters: Record<string, unknown> = {},
+	{ typeVersion = TRIGGER_VERSION }: { typeVersion?: number } = {},
 ): { workflow: WorkflowJson; webhookId: string } {
 	const webhookId = randomUUID();
 	const workflow: WorkflowJson = {
@@ -52,7 +55,7 @@ export function triggerWorkflow(
 				id: randomUUID(),
 				name: TRIGGER_NODE,
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId,
 				parameters: { source: 'aaa', events: ['*'], options: {}, ...parameters },
