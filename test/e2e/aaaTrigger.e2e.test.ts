@@ -6,6 +6,7 @@
 import { DEFAULT_APP, DEFAULT_USERS } from '../../emulator/defaults';
 import type { Emulator } from '../../emulator/server';
 import { formatReplayDate } from '../../emulator/x/replay/window';
+import { crcResponseToken } from '../../emulator/x/signing';
 import { type N8nInstance, nodeOutput } from './harness';
 import { eventually } from './support/eventually';
 import { type Stack, emulatorClient, startStack, stopStack } from './support/stack';
@@ -96,10 +97,7 @@ describe('X Account Activity Trigger in n8n', () => {
 		const response = await fetch(`${url}?crc_token=abc123`);
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as { response_token: string };
-		const { createHmac } = await import('node:crypto');
-		expect(body.response_token).toBe(
-			`sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update('abc123').digest('base64')}`,
-		);
+		expect(body.response_token).toBe(crcResponseToken(DEFAULT_APP.consumerSecret, 'abc123'));
 		expect((await fetch(`${url}?crc_token=${encodeURIComponent('{"a":1}')}`)).status).toBe(400);
 	});
 
@@ -356,9 +354,8 @@ describe('a trigger saved as version 1 (before version 2 became the default)', (
 		expect(mine()).toEqual([expect.objectContaining({ valid: true })]);
 
 		const crc = await fetch(`${url}?crc_token=v1`);
-		const { createHmac } = await import('node:crypto');
 		expect(((await crc.json()) as { response_token: string }).response_token).toBe(
-			`sha256=${createHmac('sha256', DEFAULT_APP.consumerSecret).update('v1').digest('base64')}`,
+			crcResponseToken(DEFAULT_APP.consumerSecret, 'v1'),
 		);
 		const forged = await emulator<{ deliveries: Array<{ status: number }> }>(
 			'POST',
