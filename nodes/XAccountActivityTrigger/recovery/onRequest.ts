@@ -8,6 +8,7 @@ import {
 	noteFinishedJobs,
 	recoverMissedEvents,
 	recoveryDue,
+	recoveryEnabled,
 	takeRecoveryReports,
 } from './missedEvents';
 
@@ -15,7 +16,9 @@ import {
  * Missed-event recovery on the request path of the X routes. Both hooks read the last receipt from
  * the checkpoint, so the caller notes this request as a receipt only after them (receive.ts, through
  * the dedupe store's `noteAnswered`, the one writer of the checkpoint). When recovery has work, X gets
- * its answer first, so a replay request never delays it.
+ * its answer first, so a replay request never delays it. Where recovery is off (the option, or a
+ * test URL) the hooks touch none of its state: a test request must not mark production's node as
+ * seen in this process, nor clear production's replay job.
  */
 
 /** After a CRC was answered. Recovery state stays in memory here: see recoveryState.ts. */
@@ -24,6 +27,7 @@ export async function afterCrc(
 	state: TriggerState,
 	now: number,
 ): Promise<void> {
+	if (!recoveryEnabled(this)) return;
 	const lastReceipt = readCheckpoint(state).at;
 	const away = firstSightInProcess(this, state);
 	if (state.webhookId && recoveryDue(this, state, now, lastReceipt, [], away)) {
@@ -50,6 +54,7 @@ export async function afterDelivery(
 	items: readonly Item[],
 	answer: () => void,
 ): Promise<Item[] | null> {
+	if (!recoveryEnabled(this)) return null;
 	const lastReceipt = readCheckpoint(state).at;
 	const finishedJobIds = items.flatMap((item) =>
 		item.event === 'replay.finished' && item.replay?.jobId ? [item.replay.jobId] : [],
